@@ -1,0 +1,84 @@
+package io.pipeshift.ir;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Finds the values (and so the parameter and step references) a step uses, by walking its fields. */
+public final class References {
+
+  private References() {}
+
+  /** Values in the step's own fields (conditions included), not inside nested steps. */
+  public static List<Value> ownValues(Step step) {
+    List<Value> out = new ArrayList<>();
+    walk(step.spec(), out, false);
+    return out;
+  }
+
+  /** Values in the step and in every step nested inside it. */
+  public static List<Value> deepValues(Step step) {
+    List<Value> out = new ArrayList<>();
+    walk(step.spec(), out, true);
+    return out;
+  }
+
+  /** Step ids referenced by the step's values (deep), in first-use order. */
+  public static Set<String> referencedSteps(Step step) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Value v : deepValues(step)) {
+      out.addAll(v.referencedSteps());
+    }
+    return out;
+  }
+
+  /** Every value in the pipeline, with the step that holds it. */
+  public static List<Map.Entry<Step, Value>> all(Pipeline pipeline) {
+    List<Map.Entry<Step, Value>> out = new ArrayList<>();
+    for (Step s : pipeline.allSteps()) {
+      ownValues(s).forEach(v -> out.add(Map.entry(s, v)));
+    }
+    return out;
+  }
+
+  /** Parameter names a value uses, joins included. */
+  public static List<String> parameters(Value v) {
+    if (v instanceof Value.ParameterRef p) {
+      return List.of(p.name());
+    }
+    if (v instanceof Value.Join j) {
+      return j.values().stream().flatMap(x -> parameters(x).stream()).toList();
+    }
+    return List.of();
+  }
+
+  private static void walk(Object o, List<Value> out, boolean deep) {
+    if (o instanceof Value v) {
+      out.add(v);
+    } else if (o instanceof Condition c) {
+      out.addAll(c.values());
+    } else if (o instanceof Step s) {
+      if (deep) {
+        walk(s.spec(), out, true);
+      }
+    } else if (o instanceof List<?> l) {
+      l.forEach(x -> walk(x, out, deep));
+    } else if (o instanceof Map<?, ?> m) {
+      m.values().forEach(x -> walk(x, out, deep));
+    } else if (o instanceof Optional<?> opt) {
+      opt.ifPresent(x -> walk(x, out, deep));
+    } else if (o instanceof Record r) {
+      for (RecordComponent c : r.getClass().getRecordComponents()) {
+        try {
+          walk(c.getAccessor().invoke(r), out, deep);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+  }
+}

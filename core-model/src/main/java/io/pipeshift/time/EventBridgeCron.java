@@ -1,0 +1,106 @@
+package io.pipeshift.time;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Converts an IR cron (Unix dialect) to EventBridge {@code cron(min hour dom month dow year)}
+ * expressions. The rules, in one place:
+ * <ul>
+ *   <li>EventBridge day-of-week is 1-7 with 1 = Sunday: every Unix day number is shifted by one (and
+ *       Unix 7 = Sunday becomes 1).
+ *   <li>One of day-of-month / day-of-week must be {@code ?}: the unrestricted one becomes {@code ?}
+ *       (day-of-week when both are {@code *}).
+ *   <li>When both are restricted, Unix cron runs when EITHER matches; EventBridge cannot say that in
+ *       one expression, so two schedules are returned (one per field).
+ *   <li>Steps in day-of-week ({@code *&#47;2}) are expanded to explicit lists.
+ * </ul>
+ */
+public final class EventBridgeCron {
+
+  private EventBridgeCron() {}
+
+  /** One expression, or two when both day fields are restricted (OR semantics). */
+  public static List<String> expressions(CronExpression cron) {
+    CronExpression.Fields f = cron.fields();
+    if (f.restrictsDayOfMonth() && f.restrictsDayOfWeek()) {
+      return List.of(
+          format(f.minute(), f.hour(), f.dayOfMonth(), f.month(), "?"),
+          format(f.minute(), f.hour(), "?", f.month(), dayOfWeek(f.dayOfWeek())));
+    }
+    if (f.restrictsDayOfWeek()) {
+      return List.of(format(f.minute(), f.hour(), "?", f.month(), dayOfWeek(f.dayOfWeek())));
+    }
+    return List.of(format(f.minute(), f.hour(), f.dayOfMonth(), f.month(), "?"));
+  }
+
+  private static String format(String min, String hour, String dom, String month, String dow) {
+    return "cron(" + min + " " + hour + " " + dom + " " + month + " " + dow + " *)";
+  }
+
+  /** Unix day-of-week field (already numeric) to EventBridge's 1-7, Sunday = 1. */
+  static String dayOfWeek(String unix) {
+    TreeSet<Integer> days = new TreeSet<>();
+    for (String item : unix.split(",")) {
+      String range = item;
+      int step = 1;
+      int slash = item.indexOf('/');
+      if (slash >= 0) {
+        range = item.substring(0, slash);
+        step = Integer.parseInt(item.substring(slash + 1));
+      }
+      int lo;
+      int hi;
+      if (range.equals("*")) {
+        lo = 0;
+        hi = 6;
+      } else if (range.contains("-")) {
+        lo = Integer.parseInt(range.substring(0, range.indexOf('-')));
+        hi = Integer.parseInt(range.substring(range.indexOf('-') + 1));
+      } else {
+        lo = Integer.parseInt(range);
+        hi = slash >= 0 ? 6 : lo;
+      }
+      for (int d = lo; d <= hi; d += step) {
+        days.add(d % 7 + 1);
+      }
+    }
+    return compress(new ArrayList<>(days));
+  }
+
+  /** 2,3,4,5,6 -> 2-6; keeps lists short and readable. */
+  private static String compress(List<Integer> days) {
+    List<String> parts = new ArrayList<>();
+    int i = 0;
+    while (i < days.size()) {
+      int j = i;
+      while (j + 1 < days.size() && days.get(j + 1) == days.get(j) + 1) {
+        j++;
+      }
+      parts.add(j - i >= 2 ? days.get(i) + "-" + days.get(j) : days.get(i).toString());
+      if (j - i == 1) {
+        parts.add(days.get(j).toString());
+      }
+      i = j + 1;
+    }
+    return String.join(",", parts);
+  }
+
+  /** EventBridge {@code rate(...)} for a fixed interval of whole minutes. */
+  public static String rate(java.time.Duration every) {
+    long minutes = every.toMinutes();
+    if (minutes < 1 || every.toSeconds() % 60 != 0) {
+      throw new IllegalArgumentException("EventBridge rates are whole minutes, at least 1 minute");
+    }
+    if (minutes % (60 * 24) == 0) {
+      long days = minutes / (60 * 24);
+      return "rate(" + days + (days == 1 ? " day)" : " days)");
+    }
+    if (minutes % 60 == 0) {
+      long hours = minutes / 60;
+      return "rate(" + hours + (hours == 1 ? " hour)" : " hours)");
+    }
+    return "rate(" + minutes + (minutes == 1 ? " minute)" : " minutes)");
+  }
+}
