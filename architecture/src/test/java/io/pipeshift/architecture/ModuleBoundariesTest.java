@@ -1,0 +1,110 @@
+package io.pipeshift.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+
+/**
+ * The module rules of DESIGN.md, by package, so a module is covered the moment it exists:
+ * core-model = io.pipeshift.{ir,diag,yaml,validate,graph,time,fidelity,spi,requests};
+ * spokes = io.pipeshift.to.*, io.pipeshift.from.*, io.pipeshift.analyzer; then aws, cli, benchmarks.
+ */
+@AnalyzeClasses(packages = "io.pipeshift", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleBoundariesTest {
+
+  static final String[] CORE = {
+    "io.pipeshift.ir..", "io.pipeshift.diag..", "io.pipeshift.yaml..", "io.pipeshift.validate..",
+    "io.pipeshift.graph..", "io.pipeshift.time..", "io.pipeshift.fidelity..", "io.pipeshift.spi..",
+    "io.pipeshift.requests.."
+  };
+  static final String[] SPOKES = {
+    "io.pipeshift.to.sagemaker..", "io.pipeshift.to.asl..", "io.pipeshift.to.airflow..",
+    "io.pipeshift.from.airflow..", "io.pipeshift.from.asl..", "io.pipeshift.from.sagemaker..",
+    "io.pipeshift.analyzer.."
+  };
+
+  @ArchTest
+  static final ArchRule coreKnowsNoOtherModule =
+      noClasses().that().resideInAnyPackage(CORE)
+          .should().dependOnClassesThat().resideInAnyPackage(concat(SPOKES, "io.pipeshift.aws..", "io.pipeshift.cli..", "io.pipeshift.benchmarks.."))
+          .because("core-model is the hub: every spoke depends on it, never the other way round");
+
+  @ArchTest
+  static final ArchRule coreUsesOnlyJacksonAndSnakeYaml =
+      classes().that().resideInAnyPackage(CORE)
+          .should().onlyDependOnClassesThat().resideInAnyPackage(concat(CORE, "java..", "javax.annotation..",
+              "com.fasterxml.jackson..", "org.yaml.snakeyaml.."))
+          .because("DESIGN.md: core-model may depend on Jackson and SnakeYAML only");
+
+  @ArchTest
+  static final ArchRule irHasNoSerialisationAnnotations =
+      noClasses().that().resideInAnyPackage("io.pipeshift.ir..")
+          .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "org.yaml.snakeyaml..")
+          .because("the IR is plain records; reading and writing are separate classes (STYLE.md)");
+
+  @ArchTest
+  static final ArchRule stepKindsAreRecords =
+      classes().that().resideInAPackage("io.pipeshift.ir.kinds").and().areNotInterfaces().and().areNotEnums()
+          .and().areNotMemberClasses().and().haveSimpleNameNotEndingWith("package-info")
+          .should().beRecords().because("the IR is immutable");
+
+  @ArchTest
+  static final ArchRule noSpokeDependsOnAnotherSpoke = spokeIsolation();
+
+  @ArchTest
+  static final ArchRule airflowEmitterUsesOnlyCore =
+      classes().that().resideInAPackage("io.pipeshift.to.airflow..")
+          .should().onlyDependOnClassesThat().resideInAnyPackage(concat(CORE, "io.pipeshift.to.airflow..", "java.."))
+          .because("DESIGN.md: to-airflow-dag depends on core-model only")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule onlyTheCliPrints =
+      noClasses().that().resideOutsideOfPackages("io.pipeshift.cli..", "io.pipeshift.benchmarks..")
+          .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+          .because("DESIGN.md: none but cli prints");
+
+  @ArchTest
+  static final ArchRule onlyTheCliExits =
+      noClasses().that().resideOutsideOfPackage("io.pipeshift.cli..")
+          .should().callMethod(System.class, "exit", int.class)
+          .because("DESIGN.md: none but cli exits");
+
+  @ArchTest
+  static final ArchRule onlyAwsTouchesTheNetwork =
+      noClasses().that().resideOutsideOfPackages("io.pipeshift.aws..", "io.pipeshift.cli..")
+          .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..", "java.net.http..")
+          .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
+          .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+          .because("DESIGN.md: no module but aws touches the network");
+
+  @ArchTest
+  static final ArchRule cliIsNotUsedByModules =
+      noClasses().that().resideOutsideOfPackages("io.pipeshift.cli..", "io.pipeshift.benchmarks..")
+          .should().dependOnClassesThat().resideInAPackage("io.pipeshift.cli..")
+          .because("the CLI sits on top of everything");
+
+  private static ArchRule spokeIsolation() {
+    ArchRule rule = null;
+    for (String spoke : SPOKES) {
+      String[] others = java.util.Arrays.stream(SPOKES).filter(s -> !s.equals(spoke)).toArray(String[]::new);
+      ArchRule r = noClasses().that().resideInAPackage(spoke)
+          .should().dependOnClassesThat().resideInAnyPackage(concat(others, "io.pipeshift.aws..", "io.pipeshift.cli.."))
+          .because("no spoke depends on another spoke (DESIGN.md)")
+          .allowEmptyShould(true); // a module that does not exist yet is covered the moment it appears
+      rule = rule == null ? r : com.tngtech.archunit.lang.CompositeArchRule.of(rule).and(r);
+    }
+    return rule;
+  }
+
+  static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}
