@@ -10,5 +10,5 @@ package io.pipeshift.yaml;
  * @param maxNodes most nodes visited while binding (counts alias expansion)
  */
 public record ReaderLimits(long maxBytes, int maxAliases, int maxDepth, int maxNodes) {
-  public static final ReaderLimits DEFAULT = new ReaderLimits(16L * 1024 * 1024, 100, 64, 2_000_000);
+  public static final ReaderLimits DEFAULT = new ReaderLimits(16L * 1024 * 1024, 50, 64, 2_000_000);
 }
