@@ -7,7 +7,7 @@ import java.util.List;
  * a one-key mapping: {@code {param: Name}}, {@code {execution: execution-id}},
  * {@code {output: {step: train, name: model}}},
  * {@code {property: {step: evaluate, file: evaluation, path: metrics.accuracy}}},
- * {@code {join: {on: "/", values: [...]}}}, {@code {item: field}} (inside a for-each body). Any other
+ * {@code {join: {separator: "/", values: [...]}}}, {@code {item: field}} (inside a for-each body). Any other
  * scalar is a literal.
  */
 public sealed interface Value {
@@ -55,7 +55,7 @@ public sealed interface Value {
   record PropertyRef(String step, String file, String path) implements Value {}
 
   /** Values joined into one string with a separator. */
-  record Join(String on, List<Value> values) implements Value {
+  record Join(String separator, List<Value> values) implements Value {
     public Join {
       values = List.copyOf(values);
     }

@@ -458,7 +458,7 @@ final class NodeBinder {
       String first = e.isEmpty() ? "" : e.keySet().iterator().next();
       errorWithHint(Problem.INVALID_REFERENCE, node,
           Suggestions.didYouMean(first, REFERENCE_KEYS).orElse("use one of {param: Name}, {execution: execution-id}, "
-              + "{output: {step: s, name: o}}, {property: {step: s, file: f, path: a.b}}, {join: {on: '/', values: [...]}}, "
+              + "{output: {step: s, name: o}}, {property: {step: s, file: f, path: a.b}}, {join: {separator: '/', values: [...]}}, "
               + "{item: field}, {literal: ...}"),
           "expected a one-key mapping naming a reference for " + what + ", found keys " + e.keySet());
       return null;
