@@ -149,7 +149,11 @@ public final class FeatureExtractor {
 
   /** Every step list is a chain: one first step, at most one successor each, no containers, no catches. */
   static boolean isLinear(List<Step> steps) {
-    StepGraph g = StepGraph.of(steps);
+    StepGraph full = StepGraph.of(steps);
+    if (full.topologicalOrder().isEmpty()) {
+      return false;
+    }
+    StepGraph g = full.transitiveReduction();
     if (g.sources().size() > 1) {
       return false;
     }

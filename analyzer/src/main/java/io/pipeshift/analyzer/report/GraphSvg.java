@@ -30,6 +30,8 @@ final class GraphSvg {
   static final int GAP_X = 70;
   static final int GAP_Y = 22;
   static final int PAD = 20;
+  /** Room above the first row for edges that arc over skipped layers. */
+  static final int TOP = 44;
 
   private GraphSvg() {}
 
@@ -71,13 +73,13 @@ final class GraphSvg {
     int maxRows = 1;
     for (List<Step> layer : byLayer.values()) {
       for (int row = 0; row < layer.size(); row++) {
-        pos.put(layer.get(row).id(), new int[] {PAD + column * (NODE_W + GAP_X), PAD + row * (NODE_H + GAP_Y)});
+        pos.put(layer.get(row).id(), new int[] {PAD + column * (NODE_W + GAP_X), TOP + row * (NODE_H + GAP_Y)});
       }
       maxRows = Math.max(maxRows, layer.size());
       column++;
     }
     int width = PAD * 2 + Math.max(1, column) * (NODE_W + GAP_X) - GAP_X;
-    int height = PAD * 2 + maxRows * (NODE_H + GAP_Y) - GAP_Y;
+    int height = TOP + PAD + maxRows * (NODE_H + GAP_Y) - GAP_Y;
     Map<String, List<Finding>> byStep = new HashMap<>();
     for (Finding f : findings) {
       f.step().ifPresent(s -> byStep.computeIfAbsent(s, k -> new ArrayList<>()).add(f));
@@ -100,6 +102,12 @@ final class GraphSvg {
       double x2 = b[0];
       double y2 = b[1] + NODE_H / 2.0;
       double mid = (x1 + x2) / 2;
+      // an edge that skips layers arcs above the nodes in between instead of running through them
+      boolean skips = x2 - x1 > GAP_X + 1 && Math.abs(y2 - y1) < NODE_H;
+      double c1y = skips ? Math.min(y1, y2) - NODE_H / 2.0 - 14 : y1;
+      double c2y = skips ? c1y : y2;
+      double c1x = skips ? x1 + GAP_X : mid;
+      double c2x = skips ? x2 - GAP_X : mid;
       String style = switch (e.kind()) {
         case FLOW -> "stroke=\"#555\"";
         case BRANCH, REJOIN -> "stroke=\"#777\" stroke-dasharray=\"5 4\"";
@@ -108,7 +116,7 @@ final class GraphSvg {
       svg.append(String.format(Locale.ROOT,
           "<path class=\"edge %s\" d=\"M %.1f %.1f C %.1f %.1f, %.1f %.1f, %.1f %.1f\" fill=\"none\" %s"
               + " stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>\n",
-          e.kind().name().toLowerCase(Locale.ROOT), x1, y1, mid, y1, mid, y2, x2, y2, style));
+          e.kind().name().toLowerCase(Locale.ROOT), x1, y1, c1x, c1y, c2x, c2y, x2, y2, style));
     }
     for (Step s : steps) {
       int[] p = pos.get(s.id());

@@ -1,6 +1,7 @@
 package io.pipeshift.analyzer.report;
 
 import io.pipeshift.analyzer.Analysis;
+import io.pipeshift.analyzer.compare.Comparison;
 import java.util.List;
 
 /** Renders analyses in any {@link Format}. Every format renders the same {@link io.pipeshift.analyzer.Finding}s. */
@@ -21,5 +22,14 @@ public final class Reporters {
       case SARIF -> SarifReport.render(analyses);
       case HTML -> HtmlReport.render(analyses);
     };
+  }
+
+  /**
+   * A comparison in text, Markdown or JSON.
+   *
+   * @throws IllegalArgumentException for SARIF and HTML, which have no comparison form
+   */
+  public static String renderComparison(Comparison comparison, Format format) {
+    return ComparisonReport.render(comparison, format);
   }
 }
