@@ -17,6 +17,8 @@ import picocli.CommandLine.ScopeType;
       ValidateCommand.class,
       GraphCommand.class,
       ConvertCommand.class,
+      AnalyzeCommand.class,
+      CompareCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
