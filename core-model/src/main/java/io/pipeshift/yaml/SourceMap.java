@@ -30,7 +30,8 @@ public final class SourceMap {
     return file;
   }
 
-  void put(String path, Location location) {
+  /** Records where a path was written (importers record the places of what they read). */
+  public void put(String path, Location location) {
     locations.computeIfAbsent(path, k -> new ArrayList<>(1)).add(location);
   }
 

@@ -1,0 +1,119 @@
+package io.pipeshift.diff;
+
+import io.pipeshift.ir.CatchClause;
+import io.pipeshift.ir.Condition;
+import io.pipeshift.ir.Pipeline;
+import io.pipeshift.ir.Step;
+import io.pipeshift.ir.Value;
+import io.pipeshift.ir.kinds.StepSpec;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renames steps everywhere they are named: ids, {@code after}, catch handlers and the step references inside
+ * every value and condition. The diff renames one side's matched steps to the other side's ids, so a
+ * renamed step's references compare equal.
+ */
+final class StepRenaming {
+
+  private final Map<String, String> ids;
+
+  private StepRenaming(Map<String, String> ids) {
+    this.ids = ids;
+  }
+
+  static Pipeline apply(Pipeline p, Map<String, String> ids) {
+    if (ids.isEmpty()) {
+      return p;
+    }
+    StepRenaming r = new StepRenaming(ids);
+    return p.withSteps(p.steps().stream().map(r::step).toList());
+  }
+
+  private String id(String id) {
+    return ids.getOrDefault(id, id);
+  }
+
+  private Step step(Step s) {
+    return new Step(id(s.id()), (StepSpec) rewrite(s.spec()), s.displayName(), s.description(),
+        s.after().stream().map(this::id).toList(), s.retry(),
+        s.catches().stream().map(c -> new CatchClause(c.errors(), id(c.handler()))).toList(), s.timeout(), s.caching(),
+        s.extensions());
+  }
+
+  private Value value(Value v) {
+    if (v instanceof Value.StepOutputRef o) {
+      return new Value.StepOutputRef(id(o.step()), o.name());
+    }
+    if (v instanceof Value.PropertyRef p) {
+      return new Value.PropertyRef(id(p.step()), p.file(), p.path());
+    }
+    if (v instanceof Value.Join j) {
+      return new Value.Join(j.separator(), j.values().stream().map(this::value).toList());
+    }
+    return v;
+  }
+
+  private Condition condition(Condition c) {
+    if (c instanceof Condition.Comparison cmp) {
+      return new Condition.Comparison(cmp.operator(), value(cmp.left()), value(cmp.right()));
+    }
+    if (c instanceof Condition.In in) {
+      return new Condition.In(value(in.value()), in.values().stream().map(this::value).toList());
+    }
+    if (c instanceof Condition.Not n) {
+      return new Condition.Not(condition(n.condition()));
+    }
+    if (c instanceof Condition.All a) {
+      return new Condition.All(a.conditions().stream().map(this::condition).toList());
+    }
+    return new Condition.Any(((Condition.Any) c).conditions().stream().map(this::condition).toList());
+  }
+
+  private Object rewrite(Object o) {
+    if (o instanceof Value v) {
+      return value(v);
+    }
+    if (o instanceof Condition c) {
+      return condition(c);
+    }
+    if (o instanceof Step s) {
+      return step(s);
+    }
+    if (o instanceof Optional<?> opt) {
+      return opt.map(this::rewrite);
+    }
+    if (o instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      l.forEach(x -> out.add(rewrite(x)));
+      return out;
+    }
+    if (o instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      m.forEach((k, x) -> out.put(k, rewrite(x)));
+      return out;
+    }
+    if (o instanceof Record r) {
+      RecordComponent[] cs = r.getClass().getRecordComponents();
+      Object[] args = new Object[cs.length];
+      Class<?>[] types = new Class<?>[cs.length];
+      try {
+        for (int i = 0; i < cs.length; i++) {
+          args[i] = rewrite(cs[i].getAccessor().invoke(r));
+          types[i] = cs[i].getType();
+        }
+        Constructor<?> k = r.getClass().getDeclaredConstructor(types);
+        k.setAccessible(true);
+        return k.newInstance(args);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot rebuild " + r.getClass(), e);
+      }
+    }
+    return o;
+  }
+}
