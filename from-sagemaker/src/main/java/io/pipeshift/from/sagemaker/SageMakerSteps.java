@@ -1,0 +1,262 @@
+package io.pipeshift.from.sagemaker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pipeshift.document.JsonDocument;
+import io.pipeshift.fidelity.FidelityNote;
+import io.pipeshift.ir.Condition;
+import io.pipeshift.ir.Value;
+import io.pipeshift.ir.kinds.CallbackSpec;
+import io.pipeshift.ir.kinds.EmrSpec;
+import io.pipeshift.ir.kinds.ExternalSpec;
+import io.pipeshift.ir.kinds.FailSpec;
+import io.pipeshift.ir.kinds.LambdaSpec;
+import io.pipeshift.ir.kinds.ModelDeploySpec;
+import io.pipeshift.ir.kinds.ProcessingSpec;
+import io.pipeshift.ir.kinds.StepSpec;
+import io.pipeshift.requests.SageMakerRequestReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One SageMaker step -> its IR kind and typed fields. Job steps (Processing, Training, Tuning, Transform,
+ * Model, RegisterModel, EndpointConfig) go through the shared {@link SageMakerRequestReader}; Lambda,
+ * Callback, Fail, EMR and Condition are read here; a Callback that pipeshift emitted for a kind SageMaker
+ * cannot run ({@code pipeshift.kind}) becomes that kind again; every other type is kept verbatim as an
+ * {@code external} step that the SageMaker emitter writes back unchanged.
+ */
+final class SageMakerSteps {
+
+  private final JsonDocument doc;
+  private final Function<SageMakerReader.Raw, SageMakerValues.Scope> scopes;
+  private final SageMakerRequestReader requests;
+  private final List<FidelityNote> notes;
+
+  SageMakerSteps(JsonDocument doc, Function<SageMakerReader.Raw, SageMakerValues.Scope> scopes,
+      Function<Value, Optional<String>> parameterDefault, List<FidelityNote> notes) {
+    this.doc = doc;
+    this.scopes = scopes;
+    this.requests = new SageMakerRequestReader(parameterDefault);
+    this.notes = notes;
+  }
+
+  private SageMakerValues values(SageMakerReader.Raw r) {
+    return new SageMakerValues(scopes.apply(r));
+  }
+
+  StepSpec spec(SageMakerReader.Raw r, Optional<SageMakerReader.Raw> endpointConfig) {
+    JsonNode args = r.node.path("Arguments");
+    String argsPtr = r.pointer + "/Arguments";
+    SageMakerValues values = values(r);
+    switch (r.type) {
+      case "Processing", "Training", "Tuning", "Transform", "Model", "CreateModel", "RegisterModel" -> {
+        String operation = switch (r.type) {
+          case "Processing" -> "CreateProcessingJob";
+          case "Training" -> "CreateTrainingJob";
+          case "Tuning" -> "CreateHyperParameterTuningJob";
+          case "Transform" -> "CreateTransformJob";
+          case "RegisterModel" -> "CreateModelPackage";
+          default -> "CreateModel";
+        };
+        SageMakerRequestReader.Read read = requests.read(operation, values.map(args, argsPtr)).orElseThrow();
+        dropped(r, read.dropped());
+        StepSpec spec = read.spec();
+        if (spec instanceof ProcessingSpec p) {
+          spec = withPropertyFiles(p, r.node.path("PropertyFiles"));
+        }
+        return spec;
+      }
+      case "Endpoint" -> {
+        String endpointName = args.path("EndpointName").asText("");
+        if (endpointConfig.isPresent()) {
+          SageMakerReader.Raw c = endpointConfig.get();
+          SageMakerRequestReader.Read read = requests.readEndpointConfig(
+              values(c).map(c.node.path("Arguments"), c.pointer + "/Arguments"), endpointName);
+          dropped(r, read.dropped());
+          return read.spec();
+        }
+        return external(r, values);
+      }
+      case "Fail" -> {
+        JsonNode m = args.path("ErrorMessage");
+        Optional<Value> message = m.isMissingNode() || m.isNull() || (m.isTextual() && m.asText().isEmpty())
+            ? Optional.empty() : Optional.of(values.value(m, argsPtr + "/ErrorMessage"));
+        return new FailSpec(message, Optional.empty());
+      }
+      case "Lambda" -> {
+        Map<String, Value> payload = valueMap(args, argsPtr, values);
+        return new LambdaSpec(r.node.path("FunctionArn").asText(""), payload, outputs(r.node));
+      }
+      case "Callback" -> {
+        String kind = args.path("pipeshift.kind").asText("");
+        if (!kind.isEmpty()) {
+          Optional<StepSpec> restored = SageMakerCallbacks.restore(kind, values.map(args, argsPtr));
+          if (restored.isPresent()) {
+            notes.add(SageMakerImportNote.CALLBACK_RESTORED.at(r.id, "callback step stood in for a " + kind
+                + " step (pipeshift's encoding); read back as " + kind));
+            return restored.get();
+          }
+        }
+        Map<String, Value> payload = valueMap(args, argsPtr, values);
+        return new CallbackSpec(r.node.path("SqsQueueUrl").asText(""), payload, outputs(r.node));
+      }
+      case "EMR" -> {
+        JsonNode jar = args.path("StepConfig").path("HadoopJarStep");
+        List<Value> jarArgs = new ArrayList<>();
+        JsonNode a = jar.path("Args");
+        for (int i = 0; i < a.size(); i++) {
+          jarArgs.add(values.value(a.get(i), argsPtr + "/StepConfig/HadoopJarStep/Args/" + i));
+        }
+        Optional<String> cluster = args.has("ClusterId") ? Optional.of(args.path("ClusterId").asText()) : Optional.empty();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = args.has("ClusterConfig")
+            ? (Map<String, Object>) SageMakerReader.plainTree(args.get("ClusterConfig")) : Map.of();
+        Optional<String> mainClass = jar.has("MainClass") ? Optional.of(jar.path("MainClass").asText()) : Optional.empty();
+        return new EmrSpec(cluster, config, jar.path("Jar").asText(""), jarArgs, mainClass);
+      }
+      default -> {
+        return external(r, values);
+      }
+    }
+  }
+
+  /** Unknown step types are kept verbatim; the steps their values name become dependencies. */
+  private StepSpec external(SageMakerReader.Raw r, SageMakerValues values) {
+    JsonNode args = r.node.path("Arguments");
+    // Read the values once so references to other steps register as dependencies; keep the raw JSON.
+    values.tree(args, r.pointer + "/Arguments");
+    dependOnNamedSteps(args, scopes.apply(r));
+    notes.add(SageMakerImportNote.STEP_KEPT_EXTERNAL.at(r.id, "SageMaker step type '" + r.type
+        + "' has no IR kind; kept verbatim as an external step"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> raw = args.isObject() ? (Map<String, Object>) SageMakerReader.plainTree(args) : Map.of();
+    return new ExternalSpec(SageMakerReader.FORMAT, r.type, raw);
+  }
+
+  /** Raw JSON keeps no IR references, so the steps its Get paths name become explicit dependencies. */
+  private static void dependOnNamedSteps(JsonNode n, SageMakerValues.Scope scope) {
+    if (n.isObject()) {
+      JsonNode get = n.get("Get");
+      if (get != null && get.isTextual() && get.asText().startsWith("Steps.")) {
+        String rest = get.asText().substring(6);
+        int dot = rest.indexOf('.');
+        scope.dependOn(dot < 0 ? rest : rest.substring(0, dot));
+      }
+      n.elements().forEachRemaining(c -> dependOnNamedSteps(c, scope));
+    } else if (n.isArray()) {
+      n.elements().forEachRemaining(c -> dependOnNamedSteps(c, scope));
+    }
+  }
+
+  private Map<String, Value> valueMap(JsonNode args, String ptr, SageMakerValues values) {
+    Map<String, Value> out = new LinkedHashMap<>();
+    args.fields().forEachRemaining(e -> out.put(e.getKey(), values.value(e.getValue(), ptr + "/" + JsonDocument.escape(e.getKey()))));
+    return out;
+  }
+
+  private static List<String> outputs(JsonNode step) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode o : step.path("OutputParameters")) {
+      out.add(o.path("OutputName").asText());
+    }
+    return out;
+  }
+
+  private static ProcessingSpec withPropertyFiles(ProcessingSpec p, JsonNode files) {
+    if (!files.isArray() || files.isEmpty()) {
+      return p;
+    }
+    List<ProcessingSpec.PropertyFile> list = new ArrayList<>();
+    for (JsonNode f : files) {
+      list.add(new ProcessingSpec.PropertyFile(f.path("PropertyFileName").asText(), f.path("OutputName").asText(),
+          f.path("FilePath").asText()));
+    }
+    return new ProcessingSpec(p.image(), p.instanceType(), p.instanceCount(), p.volumeSizeGb(), p.entrypoint(),
+        p.arguments(), p.environment(), p.inputs(), p.outputs(), list, p.role(), p.maxRuntime());
+  }
+
+  private void dropped(SageMakerReader.Raw r, List<String> dropped) {
+    if (!dropped.isEmpty()) {
+      notes.add(SageMakerImportNote.REQUEST_FIELD_DROPPED.at(r.id, "request fields not kept: " + String.join("; ", dropped)));
+    }
+  }
+
+  /** A tuning step's ResourceLimits.MaxRuntimeInSeconds is the IR step timeout; other steps have none. */
+  Optional<Duration> timeout(SageMakerReader.Raw r) {
+    if (r.type.equals("Tuning")) {
+      JsonNode max = r.node.path("Arguments").path("HyperParameterTuningJobConfig").path("ResourceLimits")
+          .path("MaxRuntimeInSeconds");
+      if (max.isNumber()) {
+        return Optional.of(Duration.ofSeconds(max.asLong()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  Map<String, Object> extensions(SageMakerReader.Raw r) {
+    return Map.of();
+  }
+
+  // -- conditions -------------------------------------------------------------------------------------
+
+  Condition condition(SageMakerReader.Raw r) {
+    JsonNode list = r.node.path("Arguments").path("Conditions");
+    String ptr = r.pointer + "/Arguments/Conditions";
+    SageMakerValues values = values(r);
+    List<Condition> all = new ArrayList<>();
+    if (!list.isArray() || list.isEmpty()) {
+      scopes.apply(r).bad("Conditions", "a condition step needs a non-empty Conditions list", ptr);
+      return new Condition.Comparison(Condition.Operator.EQ, Value.Literal.of(true), Value.Literal.of(true));
+    }
+    for (int i = 0; i < list.size(); i++) {
+      all.add(condition(list.get(i), ptr + "/" + i, r, values));
+    }
+    return all.size() == 1 ? all.get(0) : new Condition.All(all);
+  }
+
+  private Condition condition(JsonNode c, String ptr, SageMakerReader.Raw r, SageMakerValues values) {
+    String type = c.path("Type").asText("");
+    Condition.Operator op = switch (type) {
+      case "Equals" -> Condition.Operator.EQ;
+      case "GreaterThan" -> Condition.Operator.GT;
+      case "GreaterThanOrEqualTo" -> Condition.Operator.GTE;
+      case "LessThan" -> Condition.Operator.LT;
+      case "LessThanOrEqualTo" -> Condition.Operator.LTE;
+      default -> null;
+    };
+    if (op != null) {
+      return new Condition.Comparison(op, values.value(c.path("LeftValue"), ptr + "/LeftValue"),
+          values.value(c.path("RightValue"), ptr + "/RightValue"));
+    }
+    switch (type) {
+      case "In" -> {
+        List<Value> vs = new ArrayList<>();
+        JsonNode list = c.path("Values");
+        for (int i = 0; i < list.size(); i++) {
+          vs.add(values.value(list.get(i), ptr + "/Values/" + i));
+        }
+        return new Condition.In(values.value(c.path("QueryValue"), ptr + "/QueryValue"), vs);
+      }
+      case "Not" -> {
+        return new Condition.Not(condition(c.path("Condition"), ptr + "/Condition", r, values));
+      }
+      case "Or" -> {
+        List<Condition> parts = new ArrayList<>();
+        JsonNode list = c.path("Conditions");
+        for (int i = 0; i < list.size(); i++) {
+          parts.add(condition(list.get(i), ptr + "/Conditions/" + i, r, values));
+        }
+        return new Condition.Any(parts);
+      }
+      default -> {
+        scopes.apply(r).bad("condition type '" + type + "'",
+            "expected Equals, GreaterThan(OrEqualTo), LessThan(OrEqualTo), In, Not or Or", ptr + "/Type");
+        return new Condition.Comparison(Condition.Operator.EQ, Value.Literal.of(true), Value.Literal.of(true));
+      }
+    }
+  }
+}
