@@ -15,20 +15,20 @@ from airflow.utils.template import literal
 from kubernetes.client import models as k8s
 
 
-@task
+@task(multiple_outputs=False)
 def prepare_dataset(partner):
     print(f"preparing dataset for {partner}")
     return {"rows": 1000}
 
 
-@task
+@task(multiple_outputs=False)
 def pick_best():
     return {"score": 0.93, "model": "s3://acme-recsys/models/best"}
 
 
 @task.branch
 def choose_quality_gate(**context):
-    "Chooses the branch of QualityGate: the first one whose condition holds."
+    "Chooses the branch to run: the first one whose condition holds."
     params = context["params"]
     ti = context["ti"]
     if ti.xcom_pull(task_ids="pick_best")["score"] >= params["MinScore"]:

@@ -16,7 +16,7 @@ from airflow.providers.amazon.aws.operators.sagemaker import SageMakerTrainingOp
 from airflow.providers.amazon.aws.operators.sns import SnsPublishOperator
 
 
-@task
+@task(multiple_outputs=False)
 def fail(message):
     "Ends the run as failed, without retrying."
     raise AirflowFailException(message)

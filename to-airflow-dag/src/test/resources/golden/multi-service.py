@@ -15,7 +15,7 @@ from airflow.sdk import Param, dag, task
 from airflow.sdk.exceptions import AirflowFailException
 
 
-@task
+@task(multiple_outputs=False)
 def fail(message):
     "Ends the run as failed, without retrying."
     raise AirflowFailException(message)

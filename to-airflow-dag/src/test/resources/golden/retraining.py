@@ -18,7 +18,7 @@ from airflow.sdk.exceptions import AirflowFailException
 
 @task.branch
 def choose_check_accuracy(**context):
-    "Chooses the branch of CheckAccuracy: the first one whose condition holds."
+    "Chooses the branch to run: the first one whose condition holds."
     params = context["params"]
     if (
         read_json_property(
@@ -42,7 +42,7 @@ def read_json_property(uri, path):
     return jmespath.search(path, document)
 
 
-@task
+@task(multiple_outputs=False)
 def fail(message):
     "Ends the run as failed, without retrying."
     raise AirflowFailException(message)

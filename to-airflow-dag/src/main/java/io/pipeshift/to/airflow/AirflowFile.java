@@ -91,6 +91,15 @@ final class AirflowFile {
     return imports.module(module);
   }
 
+  /**
+   * {@code @task(multiple_outputs=False)}: a step's outputs are read by name from its one return value, so
+   * the XCom layout is stated rather than inferred.
+   */
+  static PyExpr taskDecorator(AirflowFile file) {
+    return PyExpr.call(PyExpr.name(file.use(file.version.task())), java.util.List.of(),
+        java.util.List.of(PyExpr.kw("multiple_outputs", PyExpr.bool(false))));
+  }
+
   /** The name of a module-level helper, registering that it must be written. */
   PyName helper(Helper h) {
     helpers.add(h);

@@ -140,7 +140,7 @@ final class AirflowPython {
 
   private PyCode wrapper(Function f, PythonSpec p) {
     PyCode c = new PyCode();
-    c.add("@$N", file.use(file.version.task()));
+    c.add("@$E", AirflowFile.taskDecorator(file));
     StringBuilder format = new StringBuilder("def $N(");
     List<Object> args = new ArrayList<>();
     args.add(f.name());
@@ -153,7 +153,7 @@ final class AirflowPython {
     format.append("):");
     c.add(format.toString(), args.toArray());
     c.indent();
-    c.add("$S", "Calls " + p.function() + " from " + p.module().orElseThrow() + " when the task runs.");
+    c.add("$S", "Imports the step's module when the task runs and calls its function.");
     List<Map.Entry<PyExpr, PyExpr>> entries = new ArrayList<>();
     f.wrapperParameters().forEach((k, v) -> entries.add(Map.entry(PyExpr.str(k), PyExpr.name(v))));
     PyExpr call = PyExpr.call(file.helper(AirflowFile.Helper.CALL_FROM_MODULE), PyExpr.str(p.module().get()),
@@ -169,7 +169,7 @@ final class AirflowPython {
     for (Function f : byCode.values()) {
       if (f.definition().isPresent()) {
         PyCode c = new PyCode();
-        c.add("@$N", file.use(file.version.task()));
+        c.add("@$E", AirflowFile.taskDecorator(file));
         c.verbatim(f.definition().get().lines());
         out.add(c);
       }

@@ -212,6 +212,54 @@ final class AirflowWriter {
     };
   }
 
+  /** The steps a list starts with: no dependency inside the list and not a catch handler. */
+  static List<Step> roots(List<Step> steps) {
+    StepGraph g = StepGraph.of(steps);
+    Set<String> handled = new HashSet<>();
+    steps.forEach(s -> s.catches().forEach(c -> handled.add(c.handler())));
+    List<Step> out = new ArrayList<>();
+    for (int i : g.sources()) {
+      if (!handled.contains(steps.get(i).id())) {
+        out.add(steps.get(i));
+      }
+    }
+    return out;
+  }
+
+  /** Step id -> full task id of its main task (tests read the naming). */
+  Map<String, String> taskIds() {
+    return java.util.Collections.unmodifiableMap(file.taskIds);
+  }
+
+  /** Condition step id -> full task id of its join. */
+  Map<String, String> joinIds() {
+    Map<String, String> out = new LinkedHashMap<>();
+    joinName.forEach((id, n) -> {
+      String full = file.taskIds.get(id);
+      String prefix = full.contains(".") ? full.substring(0, full.lastIndexOf('.') + 1) : "";
+      out.put(id, prefix + n.identifier());
+    });
+    return out;
+  }
+
+  /** For-each step id -> full task id of its items task, when it has one. */
+  Map<String, String> itemsIds() {
+    Map<String, String> out = new LinkedHashMap<>();
+    itemsTaskId.forEach((id, t) -> out.put(id, file.taskIds.get(id)));
+    return out;
+  }
+
+  /** For-each step id -> its task group id. */
+  Map<String, String> groupIds() {
+    Map<String, String> out = new LinkedHashMap<>();
+    runsName.keySet().forEach(id -> {
+      String full = file.taskIds.get(id);
+      String prefix = full.contains(".") ? full.substring(0, full.lastIndexOf('.') + 1) : "";
+      out.put(id, prefix + localTaskId.get(id));
+    });
+    return out;
+  }
+
   private PyName entry(Step s) {
     if (s.spec() instanceof ForEachSpec && !nestedForEach.contains(s.id())) {
       return itemsName.containsKey(s.id()) ? itemsName.get(s.id()) : runsName.get(s.id());
@@ -232,10 +280,9 @@ final class AirflowWriter {
   /** Full task ids of the tasks that start a step (what a branch chooser returns). */
   private List<String> entryTaskIds(Step s) {
     if (s.spec() instanceof ForEachSpec f && !nestedForEach.contains(s.id()) && !itemsName.containsKey(s.id())) {
-      StepGraph g = StepGraph.of(f.steps());
       List<String> out = new ArrayList<>();
-      for (int i : g.sources()) {
-        out.addAll(entryTaskIds(f.steps().get(i)));
+      for (Step r : roots(f.steps())) {
+        out.addAll(entryTaskIds(r));
       }
       return out;
     }
@@ -266,8 +313,8 @@ final class AirflowWriter {
             continue;
           }
           StepGraph ag = StepGraph.of(arm);
-          for (int r : ag.sources()) {
-            addEdge(list, taskName.get(s.id()), entry(arm.get(r)));
+          for (Step r : roots(arm)) {
+            addEdge(list, taskName.get(s.id()), entry(r));
           }
           for (int l : ag.sinks()) {
             addEdge(list, exit(arm.get(l)), joinName.get(s.id()));
@@ -542,7 +589,7 @@ final class AirflowWriter {
       fn.add("def $N(**context):", chooser);
     }
     fn.indent();
-    fn.add("$S", "Chooses the branch of " + s.label() + ": the first one whose condition holds.");
+    fn.add("$S", "Chooses the branch to run: the first one whose condition holds.");
     if (used.contains("params")) {
       fn.add("params = context[$S]", "params");
     }
@@ -576,9 +623,8 @@ final class AirflowWriter {
       prefix = prefix.contains(".") ? prefix.substring(0, prefix.lastIndexOf('.') + 1) : "";
       ids.add(PyExpr.str(prefix + joinName.get(condition.id()).identifier()));
     } else {
-      StepGraph g = StepGraph.of(arm);
-      for (int r : g.sources()) {
-        entryTaskIds(arm.get(r)).forEach(id -> ids.add(PyExpr.str(id)));
+      for (Step r : roots(arm)) {
+        entryTaskIds(r).forEach(id -> ids.add(PyExpr.str(id)));
       }
     }
     return new PyExpr.ListExpr(ids);
@@ -594,7 +640,11 @@ final class AirflowWriter {
         case LT -> "<";
         case LTE -> "<=";
       };
-      return new PyExpr.Op(values.python(cmp.left(), step, used), op, values.python(cmp.right(), step, used));
+      // `x is True` rather than `x == True` (pycodestyle E712): the same test for a boolean parameter
+      boolean bool = cmp.operator() == Condition.Operator.EQ
+          && (isBoolean(cmp.left()) || isBoolean(cmp.right()));
+      return new PyExpr.Op(values.python(cmp.left(), step, used), bool ? "is" : op,
+          values.python(cmp.right(), step, used));
     }
     if (c instanceof Condition.In in) {
       List<PyExpr> options = in.values().stream().map(v -> values.python(v, step, used)).toList();
@@ -612,6 +662,10 @@ final class AirflowWriter {
       return condition(parts.get(0), step, used);
     }
     return new PyExpr.BoolOp(op, parts.stream().map(p -> condition(p, step, used)).toList());
+  }
+
+  private static boolean isBoolean(Value v) {
+    return v instanceof Value.Literal l && l.value() instanceof Boolean;
   }
 
   // ---- for-each ----------------------------------------------------------------------------------------
@@ -746,10 +800,10 @@ final class AirflowWriter {
       row.add(Map.entry(PyExpr.str(b.name().identifier()), bindingExpr(b, s.id(), used)));
     }
     PyCode fn = new PyCode();
-    fn.add("@$N", file.use(file.version.task()));
+    fn.add("@$E", AirflowFile.taskDecorator(file));
     fn.add("def $N(**context):", name);
     fn.indent();
-    fn.add("$S", "Lists the arguments of each run of the " + s.label() + " task group.");
+    fn.add("$S", "Lists the arguments of each run of the mapped task group.");
     if (used.contains("params")) {
       fn.add("params = context[$S]", "params");
     }
@@ -854,14 +908,16 @@ final class AirflowWriter {
   }
 
   /** A valid Airflow DAG id: letters, digits, '_', '-', '.', at most 250 characters. */
-  String dagId(String name) {
+  static String dagIdOf(String name) {
     String id = name.replaceAll("[^A-Za-z0-9_.-]", "_");
     if (id.isEmpty()) {
       id = "pipeline";
     }
-    if (id.length() > 250) {
-      id = id.substring(0, 250);
-    }
+    return id.length() > 250 ? id.substring(0, 250) : id;
+  }
+
+  private String dagId(String name) {
+    String id = dagIdOf(name);
     if (!id.equals(name)) {
       file.note(AirflowNote.DAG_ID, null, "DAG id " + PyLiteral.string(id));
     }
@@ -876,7 +932,7 @@ final class AirflowWriter {
       PyCode c = new PyCode();
       switch (h) {
         case FAIL -> {
-          c.add("@$N", file.use(file.version.task()));
+          c.add("@$E", AirflowFile.taskDecorator(file));
           c.add("def $N(message):", name);
           c.indent();
           c.add("$S", "Ends the run as failed, without retrying.");

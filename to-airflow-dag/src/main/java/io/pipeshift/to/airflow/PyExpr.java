@@ -85,7 +85,7 @@ public sealed interface PyExpr {
 
   /** A binary operator; both sides are parenthesised when they are operators themselves. */
   record Op(PyExpr left, String operator, PyExpr right) implements PyExpr {
-    static final Set<String> OPERATORS = Set.of(">>", "==", "!=", ">", ">=", "<", "<=", "in", "+", "~");
+    static final Set<String> OPERATORS = Set.of(">>", "==", "!=", ">", ">=", "<", "<=", "in", "is", "+", "~");
 
     public Op {
       if (!OPERATORS.contains(operator)) {

@@ -42,16 +42,9 @@ final class PyImports {
     return n;
   }
 
-  /** {@code from module import member}; the member's name is reserved. */
+  /** {@code from module import member} (aliased when another import holds the name); reserves the name. */
   PyName from(String module, String member) {
-    Map<String, PyName> m = members.computeIfAbsent(module, k -> new LinkedHashMap<>());
-    PyName existing = m.get(member);
-    if (existing != null) {
-      return existing;
-    }
-    PyName n = names.reserve(member);
-    m.put(member, n);
-    return n;
+    return fromAliased(module, member);
   }
 
   /** {@code from module import member as alias} with a fixed, reserved alias. */
@@ -76,7 +69,9 @@ final class PyImports {
       }
     }
     if (!names.isTaken(member)) {
-      return from(module, member);
+      PyName n = names.reserve(member);
+      m.put(member, n);
+      return n;
     }
     int n = 2;
     while (names.isTaken(member + n)) {

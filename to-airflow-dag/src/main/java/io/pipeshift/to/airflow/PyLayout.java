@@ -58,6 +58,14 @@ final class PyLayout {
         layout(indent + STEP, k.keyword() + "=", k.value(), ",", out);
       }
       out.add(pad + ")" + suffix);
+    } else if (expr instanceof PyExpr.Not n) {
+      if (n.operand() instanceof PyExpr.Op || n.operand() instanceof PyExpr.BoolOp) {
+        layout(indent, prefix + "not ", n.operand(), suffix, out); // the operand's own parentheses
+      } else {
+        out.add(pad + prefix + "not (");
+        layout(indent + STEP, "", n.operand(), "", out);
+        out.add(pad + ")" + suffix);
+      }
     } else if (expr instanceof PyExpr.Op || expr instanceof PyExpr.BoolOp || expr instanceof PyExpr.ShiftChain) {
       List<PyExpr> operands;
       List<String> operators = new ArrayList<>();
@@ -133,7 +141,7 @@ final class PyLayout {
   static boolean wide(int cp) {
     return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf && cp != 0x303f)
         || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f)
-        || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1f64f)
-        || (cp >= 0x1f900 && cp <= 0x1f9ff) || (cp >= 0x20000 && cp <= 0x3fffd);
+        || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f000 && cp <= 0x1faff)
+        || (cp >= 0x20000 && cp <= 0x3fffd);
   }
 }
