@@ -1,7 +1,9 @@
 """The Python standard-library corpus used by StdlibCorpusTest and ParseSpeedProbe.
 
-Usage:  python stdlib_corpus.py classify   -> JSON: every file and whether ast.parse accepts it
-        python stdlib_corpus.py list       -> JSON: the same file set, without parsing
+Usage:  python stdlib_corpus.py classify [ROOT]  -> JSON: every file and whether ast.parse accepts it
+        python stdlib_corpus.py list [ROOT]      -> JSON: the same file set, without parsing
+ROOT (developer use, e.g. a site-packages directory) replaces the stdlib directory; below an
+explicit ROOT nothing is excluded except __pycache__.
 
 The corpus is every *.py file below sysconfig's 'stdlib' path, excluding third-party
 directories (site-packages, dist-packages) and files that are not valid UTF-8.
@@ -26,12 +28,12 @@ def stdlib_root():
     return sysconfig.get_paths()["stdlib"]
 
 
-def corpus(root):
-    """Yields (relative path, text) for every UTF-8 .py file; collects the undecodable ones."""
+def corpus(root, excluded=EXCLUDED_DIRS):
+    """Returns [(relative path, text)] for every UTF-8 .py file, and the undecodable paths."""
     undecodable = []
     files = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if d not in EXCLUDED_DIRS)
+        dirnames[:] = sorted(d for d in dirnames if d not in excluded)
         for name in sorted(filenames):
             if not name.endswith(".py"):
                 continue
@@ -63,8 +65,12 @@ def classify(text, name):
 
 def main(argv):
     mode = argv[1] if len(argv) > 1 else "classify"
-    root = stdlib_root()
-    files, undecodable = corpus(root)
+    if len(argv) > 2:
+        root = os.path.abspath(argv[2])
+        files, undecodable = corpus(root, {"__pycache__"})
+    else:
+        root = stdlib_root()
+        files, undecodable = corpus(root)
     out = {
         "python": sys.version.split()[0],
         "stdlib": root,

@@ -104,6 +104,10 @@ NUMBER
     | IMAG_NUMBER
     ;
 
+// 0777 is not an integer in Python 3 (0777.5, 0777e1 and 0777j are numbers: those matches are longer,
+// and all-zero forms such as 00 tie with NUMBER, which is defined first).
+LEADING_ZERO_INTEGER : '0' ( '_'? DIGIT )+ -> type(ERRORTOKEN);
+
 // ---------------------------------------------------------------- identifiers
 NAME : ID_START ID_CONTINUE* ;
 

@@ -24,7 +24,10 @@
  */
 parser grammar PyParser;
 
-options { tokenVocab = PyLexer; }
+options {
+    tokenVocab = PyLexer;
+    contextSuperClass = PyParserRuleContext;
+}
 
 // ================================================================ entry point
 
@@ -405,37 +408,22 @@ lambdef
     : LAMBDA lambdaParameters? COLON expression
     ;
 
+// Flat list of 'and'/'or' operands, each with its own leading 'not's:
+// 'not' binds tighter than 'and', which binds tighter than 'or'.
 disjunction
-    : conjunction (OR conjunction)*
+    : NOT* comparison ((AND | OR) NOT* comparison)*
     ;
 
-conjunction
-    : inversion (AND inversion)*
-    ;
-
-inversion
-    : NOT inversion
-    | comparison
-    ;
-
+// Chained comparison: a < b == c.  'not in' and 'is not' are two tokens.
 comparison
-    : bitExpr (compOp bitExpr)*
-    ;
-
-compOp
-    : EQEQUAL | NOTEQUAL | LESS | LESSEQUAL | GREATER | GREATEREQUAL
-    | IN | NOT IN | IS | IS NOT
+    : bitExpr ((EQEQUAL | NOTEQUAL | LESS | LESSEQUAL | GREATER | GREATEREQUAL | IN | NOT IN | IS NOT?) bitExpr)*
     ;
 
 // Flat list: factor (op factor)*.  Precedence, loosest first:
 //   |   ^   &   << >>   + -   * / // % @
 bitExpr
-    : factor (binaryOp factor)*
-    ;
-
-binaryOp
-    : VBAR | CIRCUMFLEX | AMPER | LEFTSHIFT | RIGHTSHIFT | PLUS | MINUS
-    | STAR | SLASH | DOUBLESLASH | PERCENT | AT
+    : factor ((VBAR | CIRCUMFLEX | AMPER | LEFTSHIFT | RIGHTSHIFT | PLUS | MINUS
+              | STAR | SLASH | DOUBLESLASH | PERCENT | AT) factor)*
     ;
 
 // Unary operators apply to the whole power `await? primary ** factor`:

@@ -47,6 +47,10 @@ public abstract class PyLexerBase extends Lexer {
 
     /** Open (, [ and { including the braces of f-string replacement fields. */
     private int depth;
+    // The open brackets themselves (character, line, column), for "never closed" / "does not match" errors.
+    private int[] bracketChars = new int[32];
+    private int[] bracketLines = new int[32];
+    private int[] bracketColumns = new int[32];
 
     /** True while no token of the current logical line has been handed out. */
     private boolean atLineStart = true;
@@ -65,6 +69,7 @@ public abstract class PyLexerBase extends Lexer {
     private int fieldTop;
 
     private final List<SyntaxDiagnostic> diagnostics = new ArrayList<>();
+    private static final int MAX_DIAGNOSTICS = 10;
 
     protected PyLexerBase(CharStream input) {
         super(input);
@@ -171,6 +176,11 @@ public abstract class PyLexerBase extends Lexer {
     }
 
     private Token endOfInput(Token eof) {
+        if (depth > 0) {
+            int i = depth - 1;
+            diagnose(bracketLines[i], bracketColumns[i] + 1,
+                    "'" + (char) bracketChars[i] + "' was never closed");
+        }
         if (!atLineStart) {
             pending.add(synthetic(PyLexer.NEWLINE, eof, "<NEWLINE>"));
             atLineStart = true;
@@ -188,8 +198,14 @@ public abstract class PyLexerBase extends Lexer {
                 at.getStartIndex(), at.getStartIndex() - 1, at.getLine(), at.getCharPositionInLine());
     }
 
+    private void diagnose(int line, int column, String message) {
+        if (diagnostics.size() < MAX_DIAGNOSTICS) {
+            diagnostics.add(new SyntaxDiagnostic(line, column, message));
+        }
+    }
+
     private Token errorToken(Token at, String message) {
-        diagnostics.add(new SyntaxDiagnostic(at.getLine(), at.getCharPositionInLine() + 1, message));
+        diagnose(at.getLine(), at.getCharPositionInLine() + 1, message);
         return _factory.create(_tokenFactorySourcePair, PyLexer.ERRORTOKEN, "<indentation error>",
                 Token.DEFAULT_CHANNEL, at.getStartIndex(), at.getStartIndex() - 1, at.getLine(),
                 at.getCharPositionInLine());
@@ -210,12 +226,14 @@ public abstract class PyLexerBase extends Lexer {
             message = "f-string: single '}' is not allowed";
         } else if (c == '\n' || c == '\r') {
             message = "unterminated f-string literal";
+        } else if (c == '0' && _mode == DEFAULT_MODE) {
+            message = "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers";
         } else if (c == '\u00a0' || Character.getType(c) == Character.FORMAT) {
             message = String.format("invalid non-printable character U+%04X", c);
         } else {
             message = String.format("invalid character '%s' (U+%04X)", new String(Character.toChars(c)), c);
         }
-        diagnostics.add(new SyntaxDiagnostic(t.getLine(), t.getCharPositionInLine() + 1, message));
+        diagnose(t.getLine(), t.getCharPositionInLine() + 1, message);
     }
 
     private static String unexpectedInFString(int c) {
@@ -233,13 +251,17 @@ public abstract class PyLexerBase extends Lexer {
 
     // ------------------------------------------------------------------ actions called by PyLexer.g4
 
-    /** NEWLINE action: drop the break unless it ends a logical line; measure the next line's indentation. */
+    /**
+     * NEWLINE action. Inside brackets the break is dropped. Otherwise the next line's indentation is
+     * measured (unless it is blank, comment-only or the end of input) and the break is kept if it ends a
+     * logical line; {@link #nextToken()} drops kept breaks that follow no token (e.g. at the start of input).
+     */
     protected void onNewline() {
         if (depth > 0) {
             skip();
             return;
         }
-        if (!measureIndentation(1)) {
+        if (!measureIndentation(1) && atLineStart) {
             skip();
         }
     }
@@ -280,6 +302,14 @@ public abstract class PyLexerBase extends Lexer {
     }
 
     protected void openBracket() {
+        if (depth == bracketChars.length) {
+            bracketChars = Arrays.copyOf(bracketChars, depth * 2);
+            bracketLines = Arrays.copyOf(bracketLines, depth * 2);
+            bracketColumns = Arrays.copyOf(bracketColumns, depth * 2);
+        }
+        bracketChars[depth] = _input.LA(-1);
+        bracketLines[depth] = _tokenStartLine;
+        bracketColumns[depth] = _tokenStartCharPositionInLine;
         depth++;
     }
 
@@ -287,6 +317,7 @@ public abstract class PyLexerBase extends Lexer {
         // ')' and ']' never close a replacement field: keep the field's own depth intact so that its '}'
         // is still recognised (the parser reports the stray bracket).
         int floor = fieldTop > 0 ? fieldDepths[fieldTop - 1] : 0;
+        checkClosing(floor);
         if (depth > floor) {
             depth--;
         }
@@ -298,8 +329,28 @@ public abstract class PyLexerBase extends Lexer {
             fieldTop--;
             depth--;
             popMode(); // back to the f-string body or the enclosing format spec
-        } else if (depth > 0) {
-            depth--;
+        } else {
+            checkClosing(fieldTop > 0 ? fieldDepths[fieldTop - 1] : 0);
+            if (depth > 0) {
+                depth--;
+            }
+        }
+    }
+
+    /** Reports a closing bracket that has no opener or the wrong one (CPython's tokenizer errors). */
+    private void checkClosing(int floor) {
+        int close = _input.LA(-1);
+        int line = _tokenStartLine;
+        int column = _tokenStartCharPositionInLine + 1;
+        if (depth <= floor) {
+            diagnose(line, column, "unmatched '" + (char) close + "'");
+            return;
+        }
+        int open = bracketChars[depth - 1];
+        boolean matches = open == '(' ? close == ')' : open == '[' ? close == ']' : close == '}';
+        if (!matches) {
+            diagnose(line, column, "closing parenthesis '" + (char) close + "' does not match opening parenthesis '"
+                    + (char) open + "'");
         }
     }
 
@@ -344,7 +395,7 @@ public abstract class PyLexerBase extends Lexer {
 
     /** '{' in an f-string body or format spec: a replacement field starts, lexed in DEFAULT_MODE. */
     protected void fieldStart() {
-        depth++;
+        openBracket();
         if (fieldTop == fieldDepths.length) {
             fieldDepths = Arrays.copyOf(fieldDepths, fieldTop * 2);
             fieldSpecModes = Arrays.copyOf(fieldSpecModes, fieldTop * 2);

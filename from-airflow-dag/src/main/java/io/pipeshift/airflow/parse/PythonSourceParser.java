@@ -13,7 +13,9 @@ import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.ATNState;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
@@ -76,7 +78,10 @@ public final class PythonSourceParser {
         }
         List<SyntaxDiagnostic> diagnostics = new ArrayList<>(lexer.getDiagnostics());
         for (SyntaxDiagnostic d : collector.diagnostics) {
-            if (!diagnostics.contains(d)) {
+            // the lexer's explanation of the same spot (bad bracket, bad literal) is the better one
+            boolean explained = diagnostics.stream()
+                    .anyMatch(l -> l.line() == d.line() && l.column() == d.column());
+            if (!explained) {
                 diagnostics.add(d);
             }
         }
@@ -131,9 +136,30 @@ public final class PythonSourceParser {
             return null; // unreachable
         }
 
+        /**
+         * At the entry of a block or loop, reports a token that no alternative (nor the exit) can start, so
+         * that the message lists every expected token rather than only those after a skipped optional part.
+         * Unlike the default strategy this never deletes or inserts tokens.
+         */
         @Override
         public void sync(Parser recognizer) {
-            // no single-token deletion/insertion: errors surface where the rule fails
+            ATNState state = recognizer.getInterpreter().atn.states.get(recognizer.getState());
+            switch (state.getStateType()) {
+                case ATNState.BLOCK_START:
+                case ATNState.STAR_BLOCK_START:
+                case ATNState.PLUS_BLOCK_START:
+                case ATNState.STAR_LOOP_ENTRY:
+                case ATNState.PLUS_LOOP_BACK:
+                case ATNState.STAR_LOOP_BACK:
+                    IntervalSet next = recognizer.getATN().nextTokens(state);
+                    int la = recognizer.getInputStream().LA(1);
+                    if (!next.contains(la) && !next.contains(Token.EPSILON)) {
+                        report(recognizer, recognizer.getCurrentToken(), null);
+                    }
+                    break;
+                default:
+                    break;
+            }
         }
 
         private void report(Parser recognizer, Token offending, RecognitionException e) {

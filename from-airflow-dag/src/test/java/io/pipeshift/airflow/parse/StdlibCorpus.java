@@ -61,19 +61,57 @@ final class StdlibCorpus {
         return dir.resolve(name);
     }
 
-    /**
-     * Runs {@code stdlib_corpus.py MODE} ("classify" or "list") and reads every listed file.
-     *
-     * @throws IllegalStateException with a clear message if Python or the stdlib cannot be found
-     */
-    static StdlibCorpus load(String mode) throws IOException, InterruptedException {
-        String python = pythonExecutable();
-        Path script = script("stdlib_corpus.py");
+    /** CPython's verdict on one file (from "classify" mode). */
+    record Verdict(boolean accepted, String error, int line, int column) {
+    }
+
+    /** A running "classify" process; {@link #await()} returns its verdicts by relative path. */
+    static final class Classification {
+        private final Process process;
+        private final Path out;
+        private final Path err;
+        private final String python;
+
+        private Classification(Process process, Path out, Path err, String python) {
+            this.process = process;
+            this.out = out;
+            this.err = err;
+            this.python = python;
+        }
+
+        java.util.Map<String, Verdict> await() throws IOException, InterruptedException {
+            JsonNode json = finish(process, out, err, python);
+            java.util.Map<String, Verdict> verdicts = new java.util.LinkedHashMap<>();
+            for (JsonNode f : json.get("files")) {
+                verdicts.put(f.get("path").asText(), new Verdict(f.get("accepted").asBoolean(),
+                        f.path("error").asText(null), f.path("line").asInt(), f.path("column").asInt()));
+            }
+            return verdicts;
+        }
+    }
+
+    /** Starts {@code stdlib_corpus.py classify} in the background (it takes a few seconds of CPU). */
+    static Classification startClassification() throws IOException {
         Path out = Files.createTempFile("stdlib-corpus", ".json");
         Path err = Files.createTempFile("stdlib-corpus", ".err");
-        Process process;
+        String python = pythonExecutable();
+        return new Classification(start(python, "classify", out, err), out, err, python);
+    }
+
+    /** Developer option: {@code -Dpipeshift.corpusRoot=DIR} uses DIR instead of the stdlib. */
+    static String corpusRootOverride() {
+        String root = System.getProperty("pipeshift.corpusRoot");
+        return root == null || root.isBlank() ? null : root;
+    }
+
+    private static Process start(String python, String mode, Path out, Path err) throws IOException {
+        Path script = script("stdlib_corpus.py");
+        List<String> command = new ArrayList<>(List.of(python, script.toString(), mode));
+        if (corpusRootOverride() != null) {
+            command.add(corpusRootOverride());
+        }
         try {
-            process = new ProcessBuilder(python, script.toString(), mode)
+            return new ProcessBuilder(command)
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .start();
@@ -81,6 +119,10 @@ final class StdlibCorpus {
             throw new IllegalStateException("cannot run Python interpreter '" + python + "' (set -Dpipeshift.python=... "
                     + "or PIPESHIFT_PYTHON to a Python 3 executable): " + e.getMessage(), e);
         }
+    }
+
+    private static JsonNode finish(Process process, Path out, Path err, String python)
+            throws IOException, InterruptedException {
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException(python + " stdlib_corpus.py did not finish within 10 minutes");
@@ -92,6 +134,19 @@ final class StdlibCorpus {
         JsonNode json = new ObjectMapper().readTree(out.toFile());
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);
+        return json;
+    }
+
+    /**
+     * Runs {@code stdlib_corpus.py MODE} ("classify" or "list") and reads every listed file.
+     *
+     * @throws IllegalStateException with a clear message if Python or the stdlib cannot be found
+     */
+    static StdlibCorpus load(String mode) throws IOException, InterruptedException {
+        String python = pythonExecutable();
+        Path out = Files.createTempFile("stdlib-corpus", ".json");
+        Path err = Files.createTempFile("stdlib-corpus", ".err");
+        JsonNode json = finish(start(python, mode, out, err), out, err, python);
         Path root = Path.of(json.get("stdlib").asText());
         if (!Files.isDirectory(root)) {
             throw new IllegalStateException("stdlib path reported by " + python + " is not a directory: " + root);
