@@ -19,6 +19,8 @@ import picocli.CommandLine.ScopeType;
       ConvertCommand.class,
       AnalyzeCommand.class,
       CompareCommand.class,
+      DeployCommand.class,
+      PackageCommand.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -6,9 +6,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -27,7 +29,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * The SDK clients of one command run, built from {@link AwsSettings}: credentials from the default chain
  * (or the named profile), the region from {@code --region}, the default chain, or {@code us-east-1} when
- * an endpoint override points at a local server; the standard retry mode (throttling and transient
+ * an endpoint override points at a local server (then, without credentials, calls are signed with
+ * placeholder keys, which a local server accepts); the standard retry mode (throttling and transient
  * errors retried with backoff); one shared Apache HTTP client with short connect timeouts. Credentials
  * and region are resolved once, up front, so a missing one fails at once with a clear message instead of
  * at the first call.
@@ -37,7 +40,11 @@ public final class AwsClients implements AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
+  /** The access key id used when an endpoint override is given and no credentials are found. */
+  public static final String PLACEHOLDER_KEY = "pipeshift-local";
+
   private final AwsSettings settings;
+  private final boolean placeholderCredentials;
   private final Region region;
   private final AwsCredentialsProvider credentials;
   private final SdkHttpClient http;
@@ -48,7 +55,8 @@ public final class AwsClients implements AutoCloseable {
   private IamClient iam;
   private StsClient sts;
 
-  private AwsClients(AwsSettings settings, Region region, AwsCredentialsProvider credentials) {
+  private AwsClients(AwsSettings settings, Region region, AwsCredentialsProvider credentials, boolean placeholder) {
+    this.placeholderCredentials = placeholder;
     this.settings = settings;
     this.region = region;
     this.credentials = credentials;
@@ -68,15 +76,26 @@ public final class AwsClients implements AutoCloseable {
   /** With explicit credentials (tests against a local server use fixed fake ones). */
   public static AwsClients open(AwsSettings settings, AwsCredentialsProvider credentials) {
     Region region = region(settings);
+    boolean placeholder = false;
     try {
       credentials.resolveCredentials();
     } catch (SdkClientException e) {
-      String where = settings.profile().map(p -> "profile '" + p + "'").orElse(
-          "the default chain (environment variables, ~/.aws/credentials and config, SSO, container or instance metadata)");
-      throw new AwsFailure(AwsFailure.Kind.NO_CREDENTIALS, "no AWS credentials found in " + where
-          + "; set AWS_PROFILE or --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", e);
+      if (settings.endpoint().isEmpty()) {
+        String where = settings.profile().map(p -> "profile '" + p + "'").orElse(
+            "the default chain (environment variables, ~/.aws/credentials and config, SSO, container or instance metadata)");
+        throw new AwsFailure(AwsFailure.Kind.NO_CREDENTIALS, "no AWS credentials found in " + where
+            + "; set AWS_PROFILE or --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", e);
+      }
+      // A local server (moto) accepts any signature: sign with placeholder keys rather than fail.
+      credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(PLACEHOLDER_KEY, PLACEHOLDER_KEY));
+      placeholder = true;
     }
-    return new AwsClients(settings, region, credentials);
+    return new AwsClients(settings, region, credentials, placeholder);
+  }
+
+  /** Whether the calls are signed with placeholder keys (no credentials found, endpoint override given). */
+  public boolean placeholderCredentials() {
+    return placeholderCredentials;
   }
 
   private static Region region(AwsSettings settings) {
