@@ -74,8 +74,9 @@ public final class StepGraph {
     for (int i = 0; i < ids.size(); i++) {
       preds.add(new ArrayList<>());
     }
+    java.util.Set<Long> seen = new java.util.HashSet<>(edges.size() * 2);
     for (int[] e : edges) {
-      if (!preds.get(e[1]).contains(e[0])) {
+      if (seen.add(((long) e[0] << 32) | (e[1] & 0xffffffffL))) { // dedup in O(1), not O(in-degree)
         preds.get(e[1]).add(e[0]);
       }
     }
