@@ -1,0 +1,1174 @@
+package io.pipeshift.from.asl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pipeshift.diag.Diagnostics;
+import io.pipeshift.document.JsonDocument;
+import io.pipeshift.fidelity.FidelityNote;
+import io.pipeshift.fidelity.Translation;
+import io.pipeshift.ir.CatchClause;
+import io.pipeshift.ir.Condition;
+import io.pipeshift.ir.ErrorClass;
+import io.pipeshift.ir.Immutables;
+import io.pipeshift.ir.Parameter;
+import io.pipeshift.ir.Pipeline;
+import io.pipeshift.ir.RetryPolicy;
+import io.pipeshift.ir.Step;
+import io.pipeshift.ir.StepDefaults;
+import io.pipeshift.ir.Value;
+import io.pipeshift.ir.kinds.ConditionSpec;
+import io.pipeshift.ir.kinds.ExternalSpec;
+import io.pipeshift.ir.kinds.FailSpec;
+import io.pipeshift.ir.kinds.ForEachSpec;
+import io.pipeshift.ir.kinds.StepSpec;
+import io.pipeshift.ir.kinds.WaitSpec;
+import io.pipeshift.yaml.LoadedPipeline;
+import io.pipeshift.yaml.SourceMap;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a checked state machine into the IR by walking its control flow:
+ *
+ * <ul>
+ *   <li>A chain of states becomes a chain of steps ({@code after} the previous one); Task, Wait and Fail
+ *       states are steps, Succeed ends a chain, Pass states only reshape data: they are kept in the next
+ *       step's {@code extensions.asl.passBefore} (a Pass at the start that merges defaults into the input
+ *       declares the pipeline parameters instead).
+ *   <li>Parallel states are flattened: each branch's first steps wait for what came before, and what comes
+ *       after waits for every branch's last steps. A Catch on a Parallel applies to each step inside it.
+ *   <li>A Choice becomes a condition step with one branch per rule and {@code otherwise} for the Default;
+ *       the branches run up to the join (the first state every branch that can finish reaches), and what
+ *       follows the join runs after the condition step (the IR's rejoin).
+ *   <li>A Map becomes a for-each over its items with its body as nested steps.
+ *   <li>Catchers name the first step of their handler chain, which goes into the same step list after
+ *       the main chain (an error path). A handler chain that runs back into the main chain stops there
+ *       (noted): the IR's error paths do not rejoin.
+ *   <li>Loops (a transition back to an earlier state) cannot be a DAG: the back edge is dropped, noted.
+ * </ul>
+ */
+final class AslReader {
+
+  static final String FORMAT = "asl";
+  private static final Pattern ID_CHARS = Pattern.compile("[^A-Za-z0-9_-]");
+  private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,255}");
+
+  private final AslMachine m;
+  private final JsonDocument doc;
+  private final String pipelineName;
+  private final Diagnostics diagnostics;
+  private final List<FidelityNote> notes = new ArrayList<>();
+  private final SourceMap sourceMap;
+
+  /** State name -> step id, for states that become (or lead to) steps. */
+  private final Map<String, String> ids = new HashMap<>();
+  private final Set<String> usedIds = new HashSet<>();
+  /** State name -> the first step id a chain entering this state creates (Pass states lead to the next step). */
+  private final Map<String, String> entry = new HashMap<>();
+  private final Set<String> visited = new HashSet<>();
+  /** ResultPath (without the leading $) -> producing state, for every state that writes its result somewhere. */
+  private final Map<String, AslMachine.State> producers = new LinkedHashMap<>();
+  /** Assigned variable -> (state, path into its result). */
+  private final Map<String, Map.Entry<AslMachine.State, String>> variables = new HashMap<>();
+  /** Where the merged parameters live in the state input ("" = at the top), if a defaults Pass was found. */
+  private String parameterRoot;
+  private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+  /** Kind of each created step (for output names), by id. */
+  private final Map<String, Draft> drafts = new HashMap<>();
+  /** Output names read from lambda/callback steps, by step id (they become the step's outputs). */
+  private final Map<String, Set<String>> outputsRead = new HashMap<>();
+
+  /** A step being built. */
+  private static final class Draft {
+    final String id;
+    final AslMachine.State state;
+    StepSpec spec;
+    Optional<String> displayName = Optional.empty();
+    Optional<String> description = Optional.empty();
+    final List<String> after = new ArrayList<>();
+    Optional<RetryPolicy> retry = Optional.empty();
+    final List<CatchClause> catches = new ArrayList<>();
+    Optional<Duration> timeout = Optional.empty();
+    final Map<String, Object> extensions = new LinkedHashMap<>();
+    /** For-each bodies and condition branches, built first. */
+    List<Draft> body;
+    List<Map.Entry<Condition, List<Draft>>> branches;
+    List<Draft> otherwise;
+
+    Draft(String id, AslMachine.State state) {
+      this.id = id;
+      this.state = state;
+    }
+  }
+
+  /** A catcher waiting for the main chain of its list to finish. */
+  private record PendingCatch(Draft owner, List<ErrorClass> errors, String next, AslMachine.Region region, String stop,
+      List<Draft> out, Context ctx, String pointer) {}
+
+  /** Where values are read: the Map body they are in (item resolution), if any. */
+  private record Context(AslMachine.State map, Map<String, Object> itemSelector, boolean selecting) {
+    static final Context TOP = new Context(null, null, false);
+  }
+
+  AslReader(AslMachine m, String pipelineName, Diagnostics diagnostics) {
+    this.m = m;
+    this.doc = m.doc;
+    this.pipelineName = pipelineName;
+    this.diagnostics = diagnostics;
+    this.sourceMap = new SourceMap(doc.file());
+  }
+
+  Translation<LoadedPipeline> read() {
+    indexProducers();
+    List<Draft> top = new ArrayList<>();
+    Deque<PendingCatch> catches = new ArrayDeque<>();
+    String start = parameterPrologue(m.root);
+    chain(m.root, start, null, List.of(), top, Context.TOP, catches);
+    drainCatches(catches);
+    diagnostics.throwIfErrors();
+    List<Step> steps = build(top);
+    Map<String, Object> extensions = new LinkedHashMap<>();
+    Map<String, Object> asl = new LinkedHashMap<>();
+    JsonNode root = doc.root();
+    if (root.has("TimeoutSeconds")) {
+      asl.put("timeoutSeconds", root.get("TimeoutSeconds").asLong());
+      notes.add(AslImportNote.MACHINE_TIMEOUT.at(null, "the machine's TimeoutSeconds " + root.get("TimeoutSeconds").asLong()
+          + " has no IR field; kept in extensions.asl.timeoutSeconds"));
+    }
+    if (m.root.jsonata()) {
+      asl.put("queryLanguage", "JSONata");
+    }
+    if (!asl.isEmpty()) {
+      extensions.put(FORMAT, asl);
+    }
+    Optional<String> description = root.path("Comment").isTextual() ? Optional.of(root.get("Comment").asText()) : Optional.empty();
+    Pipeline p = new Pipeline(pipelineName, description, Map.of(), List.copyOf(parameters.values()), List.of(),
+        StepDefaults.NONE, steps, extensions);
+    sourceMap.put("name", doc.at(""));
+    return new Translation<>(new LoadedPipeline(p, sourceMap), notes);
+  }
+
+  // -- parameters -----------------------------------------------------------------------------------
+
+  /**
+   * Skips Pass states at the very start that only set up the input: one whose Result (or literal Parameters)
+   * is an object of defaults, and one that merges those with the execution input
+   * ({@code States.JsonMerge}, or JSONata {@code $merge}). The defaults declare the parameters. Returns the
+   * first state after them.
+   */
+  private String parameterPrologue(AslMachine.Region root) {
+    String cur = root.startAt;
+    JsonNode defaults = null;
+    String defaultsPath = null;
+    int guard = 0;
+    while (cur != null && guard++ < 4) {
+      AslMachine.State s = root.state(cur);
+      if (s == null || !s.type().equals("Pass")) {
+        break;
+      }
+      JsonNode n = s.node();
+      JsonNode literal = n.has("Result") ? n.get("Result") : n.has("Parameters") && literalObject(n.get("Parameters"))
+          ? n.get("Parameters") : null;
+      String merge = mergeExpression(n);
+      if (literal != null && literal.isObject() && merge == null) {
+        defaults = literal;
+        defaultsPath = n.path("ResultPath").asText("$");
+      } else if (merge != null) {
+        String target = n.path("ResultPath").asText("$");
+        String key = mergeKey(n);
+        parameterRoot = (target.equals("$") ? "" : target.substring(1)) + (key == null ? "" : "." + key);
+      } else {
+        break;
+      }
+      visited.add(cur);
+      notes.add(AslImportNote.PASS_KEPT.at(null, "Pass state '" + cur + "' sets up the execution input (parameter"
+          + " defaults); read as the pipeline's parameters"));
+      cur = s.next().orElse(null);
+      if (merge != null) {
+        break;
+      }
+    }
+    if (parameterRoot == null && defaults != null && defaultsPath != null) {
+      // defaults without a merge: the defaults object itself is where parameters are read
+      parameterRoot = defaultsPath.equals("$") ? "" : defaultsPath.substring(1);
+    }
+    if (defaults != null) {
+      for (var it = defaults.fields(); it.hasNext(); ) {
+        var e = it.next();
+        declare(e.getKey(), e.getValue());
+      }
+    }
+    return parameterRoot == null && defaults == null ? root.startAt : cur;
+  }
+
+  private static boolean literalObject(JsonNode n) {
+    if (!n.isObject()) {
+      return false;
+    }
+    for (var it = n.fieldNames(); it.hasNext(); ) {
+      if (it.next().endsWith(".$")) {
+        return false;
+      }
+    }
+    for (JsonNode v : n) {
+      if (v.isTextual() && AslValues.isJsonata(v.asText())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The merge expression of a defaults-merging Pass (JSONPath States.JsonMerge or JSONata $merge), if any. */
+  private static String mergeExpression(JsonNode pass) {
+    for (String key : List.of("Parameters", "Output", "Assign")) {
+      JsonNode p = pass.get(key);
+      if (p == null) {
+        continue;
+      }
+      if (p.isTextual() && p.asText().contains("$merge")) {
+        return p.asText();
+      }
+      for (var it = p.fields(); it.hasNext(); ) {
+        var e = it.next();
+        String v = e.getValue().asText("");
+        if (v.contains("States.JsonMerge") || v.contains("$merge")) {
+          return v;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The key under which a merging Pass puts the merged object ({@code "params.$": "States.JsonMerge(..)"}). */
+  private static String mergeKey(JsonNode pass) {
+    for (String key : List.of("Parameters", "Assign")) {
+      JsonNode p = pass.get(key);
+      if (p != null && p.isObject() && p.size() == 1) {
+        String k = p.fieldNames().next();
+        return k.endsWith(".$") ? k.substring(0, k.length() - 2) : k;
+      }
+    }
+    return null;
+  }
+
+  private void declare(String name, JsonNode defaultValue) {
+    if (parameters.containsKey(name)) {
+      return;
+    }
+    Parameter.ParameterType type = Parameter.ParameterType.STRING;
+    Optional<Value.Literal> def = Optional.empty();
+    if (defaultValue != null && !defaultValue.isNull()) {
+      if (defaultValue.isBoolean()) {
+        type = Parameter.ParameterType.BOOLEAN;
+        def = Optional.of(Value.Literal.of(defaultValue.asBoolean()));
+      } else if (defaultValue.isIntegralNumber()) {
+        type = Parameter.ParameterType.INTEGER;
+        def = Optional.of(Value.Literal.of(defaultValue.asLong()));
+      } else if (defaultValue.isNumber()) {
+        type = Parameter.ParameterType.FLOAT;
+        def = Optional.of(Value.Literal.of(defaultValue.asDouble()));
+      } else if (defaultValue.isValueNode()) {
+        def = Optional.of(Value.Literal.of(defaultValue.asText()));
+      }
+    }
+    String irName = name;
+    if (!PARAMETER_NAME.matcher(name).matches()) {
+      irName = ID_CHARS.matcher(name).replaceAll("_");
+      irName = !irName.isEmpty() && Character.isLetter(irName.charAt(0)) ? irName : "P" + irName;
+    }
+    parameters.put(name, new Parameter(irName, type, def, List.of(), Optional.empty()));
+  }
+
+  private Value parameter(String name) {
+    declare(name, null);
+    return new Value.ParameterRef(parameters.get(name).name());
+  }
+
+  // -- producers ------------------------------------------------------------------------------------
+
+  private void indexProducers() {
+    for (AslMachine.State s : m.all.values()) {
+      String rp = s.node().path("ResultPath").asText("");
+      if (rp.startsWith("$.") && !s.type().equals("Choice")) {
+        producers.put(rp.substring(1), s);
+      }
+      JsonNode assign = s.node().get("Assign");
+      if (assign != null && assign.isObject()) {
+        for (var it = assign.fields(); it.hasNext(); ) {
+          var e = it.next();
+          String key = e.getKey().endsWith(".$") ? e.getKey().substring(0, e.getKey().length() - 2) : e.getKey();
+          String v = e.getValue().asText("").strip();
+          String path = null;
+          if (v.startsWith("{%") && v.endsWith("%}")) {
+            String expr = v.substring(2, v.length() - 2).strip();
+            if (expr.equals("$states.result") || expr.startsWith("$states.result.")) {
+              path = expr.substring("$states.result".length());
+            }
+          } else if (e.getKey().endsWith(".$") && (v.equals("$") || v.startsWith("$."))) {
+            path = v.substring(1);
+          }
+          if (path != null) {
+            variables.put(key, Map.entry(s, path));
+          }
+        }
+      }
+    }
+  }
+
+  // -- ids ------------------------------------------------------------------------------------------
+
+  private String idFor(AslMachine.State s) {
+    return ids.computeIfAbsent(s.name(), n -> {
+      String id = ID_CHARS.matcher(n.replace(' ', '-')).replaceAll("-");
+      if (id.isEmpty() || !Character.isLetter(id.charAt(0))) {
+        id = "s-" + id;
+      }
+      if (id.length() > 128) {
+        id = id.substring(0, 128);
+      }
+      String unique = id;
+      for (int k = 2; usedIds.contains(unique); k++) {
+        unique = id + "-" + k;
+      }
+      usedIds.add(unique);
+      if (!unique.equals(n)) {
+        notes.add(AslImportNote.NAME_CHANGED.at(unique, "state '" + n + "' has id '" + unique
+            + "' in the IR (a letter, then letters, digits, - or _); the state name is kept as its display name"));
+      }
+      sourceMap.put("steps." + unique, doc.at(s.pointer()));
+      return unique;
+    });
+  }
+
+  // -- walking --------------------------------------------------------------------------------------
+
+  /**
+   * Walks from {@code start} until {@code stop} (exclusive) or the end of the region, adding steps to
+   * {@code out}. Returns the ids the next step must wait for.
+   */
+  private List<String> chain(AslMachine.Region region, String start, String stop, List<String> preds, List<Draft> out,
+      Context ctx, Deque<PendingCatch> catches) {
+    String cur = start;
+    List<String> current = new ArrayList<>(preds);
+    List<AslMachine.State> passes = new ArrayList<>();
+    List<String> waitingEntries = new ArrayList<>();
+    while (cur != null && !cur.equals(stop)) {
+      AslMachine.State s = region.state(cur);
+      if (s == null) {
+        break;
+      }
+      if (visited.contains(cur)) {
+        if (!entry.containsKey(cur) || isAncestorLoop(cur, out)) {
+          notes.add(AslImportNote.LOOP_BROKEN.at(null, "the transition back to state '" + cur + "' makes a loop;"
+              + " the IR is a DAG, so the chain stops there (at " + doc.describe(s.pointer()) + ")"));
+        } else {
+          notes.add(AslImportNote.ERROR_PATH_REJOIN.at(null, "a path runs into state '" + cur + "', which is already"
+              + " placed; the IR cannot join two paths there, so this path stops before it"));
+        }
+        break;
+      }
+      visited.add(cur);
+      waitingEntries.add(cur);
+      switch (s.type()) {
+        case "Pass" -> {
+          passes.add(s);
+          cur = s.next().orElse(null);
+          continue;
+        }
+        case "Succeed" -> {
+          cur = null;
+          continue;
+        }
+        case "Choice" -> {
+          Draft d = draft(s, current, passes, ctx);
+          passes.clear();
+          resolveEntries(waitingEntries, d.id);
+          String join = join(region, s, stop);
+          d.branches = new ArrayList<>();
+          JsonNode choices = s.node().path("Choices");
+          AslConditions conditions = new AslConditions(values(d.id, ctx));
+          for (int i = 0; i < choices.size(); i++) {
+            JsonNode rule = choices.get(i);
+            int index = i;
+            String ptr = s.pointer() + "/Choices/" + i;
+            Condition when = conditions.rule(rule, ptr, s.jsonata()).orElseGet(() -> {
+              notes.add(AslImportNote.UNREADABLE_PATH.at(d.id, "choice rule " + index + " (" + rule + ") has no IR"
+                  + " condition; read as never true"));
+              return AslConditions.constant(false);
+            });
+            List<Draft> branch = new ArrayList<>();
+            chain(region, rule.path("Next").asText(), join, List.of(), branch, ctx, catches);
+            d.branches.add(Map.entry(when, branch));
+          }
+          d.otherwise = new ArrayList<>();
+          if (s.node().has("Default")) {
+            chain(region, s.node().get("Default").asText(), join, List.of(), d.otherwise, ctx, catches);
+          } else {
+            notes.add(AslImportNote.NO_DEFAULT.at(d.id, "Choice state '" + s.name() + "' has no Default: the machine"
+                + " fails with States.NoChoiceMatched when no rule holds; read as an otherwise branch that fails"));
+            Draft fail = new Draft(uniqueId(d.id + "-no-choice"), s);
+            fail.spec = new FailSpec(Optional.of(Value.Literal.of("no choice rule matched")), Optional.of("States.NoChoiceMatched"));
+            d.otherwise.add(fail);
+            drafts.put(fail.id, fail);
+          }
+          out.add(d);
+          current = List.of(d.id);
+          cur = join;
+          continue;
+        }
+        case "Parallel" -> {
+          List<String> ends = new ArrayList<>();
+          int before = out.size();
+          JsonNode branches = s.node().path("Branches");
+          for (int i = 0; i < branches.size(); i++) {
+            AslMachine.Region br = branchRegion(s, i);
+            List<String> e = chain(br, br.startAt, null, current, out, ctx, catches);
+            for (String x : e) {
+              if (!ends.contains(x)) {
+                ends.add(x);
+              }
+            }
+          }
+          List<Draft> inside = new ArrayList<>(out.subList(before, out.size()));
+          if (!passes.isEmpty() && !inside.isEmpty()) {
+            keepPasses(inside.get(0), passes);
+          }
+          passes.clear();
+          if (!inside.isEmpty()) {
+            resolveEntries(waitingEntries, inside.get(0).id);
+          }
+          parallelHandlers(s, inside, region, stop, out, ctx, catches);
+          current = ends;
+          cur = s.next().orElse(null);
+          continue;
+        }
+        case "Map" -> {
+          Draft d = draft(s, current, passes, ctx);
+          passes.clear();
+          resolveEntries(waitingEntries, d.id);
+          mapStep(d, s, ctx, catches);
+          handlers(d, s, region, stop, out, ctx, catches);
+          out.add(d);
+          current = List.of(d.id);
+          cur = s.next().orElse(null);
+          continue;
+        }
+        default -> {
+          Draft d = draft(s, current, passes, ctx);
+          passes.clear();
+          resolveEntries(waitingEntries, d.id);
+          switch (s.type()) {
+            case "Task" -> task(d, s, ctx);
+            case "Wait" -> waitStep(d, s, ctx);
+            case "Fail" -> failStep(d, s, ctx);
+            default -> { }
+          }
+          handlers(d, s, region, stop, out, ctx, catches);
+          out.add(d);
+          current = List.of(d.id);
+          cur = s.type().equals("Fail") ? null : s.next().orElse(null);
+        }
+      }
+    }
+    if (!passes.isEmpty()) {
+      notes.add(AslImportNote.PASS_KEPT.at(null, "Pass state(s) " + passes.stream().map(AslMachine.State::name).toList()
+          + " at the end of a path only reshape data; dropped"));
+    }
+    return current;
+  }
+
+  private boolean isAncestorLoop(String state, List<Draft> out) {
+    String id = entry.get(state);
+    return out.stream().anyMatch(d -> d.id.equals(id));
+  }
+
+  private void resolveEntries(List<String> waiting, String id) {
+    for (String w : waiting) {
+      entry.putIfAbsent(w, id);
+    }
+    waiting.clear();
+  }
+
+  private String uniqueId(String base) {
+    String unique = base;
+    for (int k = 2; usedIds.contains(unique); k++) {
+      unique = base + "-" + k;
+    }
+    usedIds.add(unique);
+    return unique;
+  }
+
+  private Draft draft(AslMachine.State s, List<String> preds, List<AslMachine.State> passes, Context ctx) {
+    Draft d = new Draft(idFor(s), s);
+    drafts.put(d.id, d);
+    d.after.addAll(preds);
+    if (!d.id.equals(s.name())) {
+      d.displayName = Optional.of(s.name());
+    }
+    JsonNode comment = s.node().get("Comment");
+    if (comment != null && comment.isTextual() && !comment.asText().isEmpty()) {
+      d.description = Optional.of(comment.asText());
+    }
+    keepPasses(d, passes);
+    return d;
+  }
+
+  private void keepPasses(Draft d, List<AslMachine.State> passes) {
+    if (passes.isEmpty()) {
+      return;
+    }
+    List<Object> kept = new ArrayList<>();
+    for (AslMachine.State p : passes) {
+      Map<String, Object> entryMap = new LinkedHashMap<>();
+      entryMap.put("name", p.name());
+      entryMap.put("state", plain(p.node()));
+      kept.add(entryMap);
+    }
+    asl(d).put("passBefore", kept);
+    notes.add(AslImportNote.PASS_KEPT.at(d.id, "Pass state(s) " + passes.stream().map(AslMachine.State::name).toList()
+        + " only reshape data; kept in extensions.asl.passBefore of step '" + d.id + "'"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asl(Draft d) {
+    return (Map<String, Object>) d.extensions.computeIfAbsent(FORMAT, k -> new LinkedHashMap<String, Object>());
+  }
+
+  static Object plain(JsonNode n) {
+    if (n.isObject()) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      n.fields().forEachRemaining(e -> out.put(e.getKey(), plain(e.getValue())));
+      return out;
+    }
+    if (n.isArray()) {
+      List<Object> out = new ArrayList<>();
+      n.elements().forEachRemaining(e -> out.add(plain(e)));
+      return out;
+    }
+    return AslValues.scalar(n);
+  }
+
+  private AslMachine.Region branchRegion(AslMachine.State parallel, int i) {
+    String ptr = parallel.pointer() + "/Branches/" + i;
+    return region(ptr);
+  }
+
+  private AslMachine.Region region(String pointer) {
+    for (AslMachine.State s : m.all.values()) {
+      if (s.region().pointer.equals(pointer)) {
+        return s.region();
+      }
+    }
+    return new AslMachine.Region(pointer, "", null, false);
+  }
+
+  /**
+   * The state every branch of a Choice that can finish reaches first (before {@code stop}); null when the
+   * branches only meet at the end of the region (or fewer than two can finish).
+   */
+  private String join(AslMachine.Region region, AslMachine.State choice, String stop) {
+    List<String> order = topologicalOrder(region, choice.name());
+    List<Set<String>> reach = new ArrayList<>();
+    for (String t : AslMachine.successors(choice)) {
+      Set<String> r = reachable(region, t, stop);
+      if (canFinish(region, r, stop)) {
+        reach.add(r);
+      }
+    }
+    if (reach.size() < 2) {
+      return stop;
+    }
+    for (String s : order) {
+      if (s.equals(choice.name())) {
+        continue;
+      }
+      boolean all = reach.stream().allMatch(r -> r.contains(s));
+      if (all) {
+        return s;
+      }
+    }
+    return stop;
+  }
+
+  private static Set<String> reachable(AslMachine.Region region, String from, String stop) {
+    Set<String> seen = new LinkedHashSet<>();
+    Deque<String> todo = new ArrayDeque<>(List.of(from));
+    while (!todo.isEmpty()) {
+      String s = todo.pop();
+      if (!seen.add(s) || s.equals(stop)) {
+        continue;
+      }
+      AslMachine.State st = region.state(s);
+      if (st != null) {
+        AslMachine.successors(st).forEach(todo::push);
+      }
+    }
+    return seen;
+  }
+
+  /** Whether a path from the branch can end normally (Succeed, End, or reaching {@code stop}). */
+  private static boolean canFinish(AslMachine.Region region, Set<String> reach, String stop) {
+    for (String s : reach) {
+      if (s.equals(stop)) {
+        return true;
+      }
+      AslMachine.State st = region.state(s);
+      if (st == null) {
+        continue;
+      }
+      if (st.type().equals("Succeed") || st.node().path("End").asBoolean(false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** States of the region in topological order from {@code from} (back edges ignored). */
+  private static List<String> topologicalOrder(AslMachine.Region region, String from) {
+    List<String> post = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Set<String> onStack = new HashSet<>();
+    Deque<Map.Entry<String, java.util.Iterator<String>>> stack = new ArrayDeque<>();
+    seen.add(from);
+    onStack.add(from);
+    stack.push(Map.entry(from, successorsOf(region, from).iterator()));
+    while (!stack.isEmpty()) {
+      var top = stack.peek();
+      if (top.getValue().hasNext()) {
+        String n = top.getValue().next();
+        if (!seen.contains(n)) {
+          seen.add(n);
+          onStack.add(n);
+          stack.push(Map.entry(n, successorsOf(region, n).iterator()));
+        }
+      } else {
+        stack.pop();
+        onStack.remove(top.getKey());
+        post.add(top.getKey());
+      }
+    }
+    java.util.Collections.reverse(post);
+    return post;
+  }
+
+  private static List<String> successorsOf(AslMachine.Region region, String name) {
+    AslMachine.State s = region.state(name);
+    return s == null ? List.of() : AslMachine.successors(s);
+  }
+
+  // -- error handling -------------------------------------------------------------------------------
+
+  private void handlers(Draft d, AslMachine.State s, AslMachine.Region region, String stop, List<Draft> out, Context ctx,
+      Deque<PendingCatch> catches) {
+    d.retry = AslErrors.retry(d.id, s.node().get("Retry"), notes::add);
+    JsonNode timeout = s.node().get("TimeoutSeconds");
+    if (timeout != null && timeout.isIntegralNumber()) {
+      d.timeout = Optional.of(Duration.ofSeconds(timeout.asLong()));
+    } else if (s.node().has("TimeoutSecondsPath") || (timeout != null && !timeout.isIntegralNumber())) {
+      notes.add(AslImportNote.FIELD_IGNORED.at(d.id, "a timeout read at run time has no IR form; dropped"));
+    }
+    JsonNode catchers = s.node().get("Catch");
+    if (catchers != null) {
+      for (int i = 0; i < catchers.size(); i++) {
+        JsonNode c = catchers.get(i);
+        catches.add(new PendingCatch(d, AslErrors.classes(c.path("ErrorEquals")), c.path("Next").asText(), region, stop,
+            out, ctx, s.pointer() + "/Catch/" + i));
+      }
+    }
+  }
+
+  /** Retry, Catch and timeout of a Parallel apply to the steps it holds (the IR has no parallel group). */
+  private void parallelHandlers(AslMachine.State s, List<Draft> inside, AslMachine.Region region, String stop,
+      List<Draft> out, Context ctx, Deque<PendingCatch> catches) {
+    if (s.node().has("Retry")) {
+      notes.add(AslImportNote.PARALLEL_RETRY.at(null, "Parallel state '" + s.name() + "' retries all its branches"
+          + " together; the IR has no group retry, so each step inside without its own retry gets it"));
+      for (Draft d : inside) {
+        if (d.retry.isEmpty() && d.spec != null && !(d.spec instanceof ConditionSpec)) {
+          d.retry = AslErrors.retry(d.id, s.node().get("Retry"), x -> { });
+        }
+      }
+    }
+    JsonNode catchers = s.node().get("Catch");
+    if (catchers != null) {
+      for (int i = 0; i < catchers.size(); i++) {
+        JsonNode c = catchers.get(i);
+        for (Draft d : inside) {
+          catches.add(new PendingCatch(d, AslErrors.classes(c.path("ErrorEquals")), c.path("Next").asText(), region,
+              stop, out, ctx, s.pointer() + "/Catch/" + i));
+        }
+      }
+    }
+    if (s.node().has("TimeoutSeconds")) {
+      notes.add(AslImportNote.FIELD_IGNORED.at(null, "TimeoutSeconds of Parallel state '" + s.name()
+          + "' has no IR form (no group timeout); dropped"));
+    }
+  }
+
+  /** Builds every handler chain once the main chains are placed, so handlers never claim main-path states. */
+  private void drainCatches(Deque<PendingCatch> catches) {
+    while (!catches.isEmpty()) {
+      PendingCatch c = catches.poll();
+      String handler = entry.get(c.next());
+      if (handler == null && !visited.contains(c.next())) {
+        int before = c.out().size();
+        chain(c.region(), c.next(), c.stop(), List.of(), c.out(), c.ctx(), catches);
+        handler = entry.get(c.next());
+        if (handler == null && c.out().size() > before) {
+          handler = c.out().get(before).id;
+        }
+      }
+      if (handler == null) {
+        notes.add(AslImportNote.CATCH_WITHOUT_HANDLER.at(c.owner().id, "catch of " + c.errors() + " continues at '"
+            + c.next() + "', which does no work the IR can name (the error is swallowed there); dropped"));
+        continue;
+      }
+      if (c.out().stream().noneMatch(d -> d.id.equals(c.owner().id))) {
+        continue;
+      }
+      final String h = handler;
+      boolean same = c.owner().catches.stream().anyMatch(x -> x.handler().equals(h));
+      if (!same) {
+        c.owner().catches.add(new CatchClause(c.errors(), handler));
+      } else {
+        for (int i = 0; i < c.owner().catches.size(); i++) {
+          CatchClause x = c.owner().catches.get(i);
+          if (x.handler().equals(h)) {
+            List<ErrorClass> merged = new ArrayList<>(x.errors());
+            c.errors().stream().filter(e -> !merged.contains(e)).forEach(merged::add);
+            c.owner().catches.set(i, new CatchClause(merged, h));
+          }
+        }
+      }
+    }
+  }
+
+  // -- state kinds ----------------------------------------------------------------------------------
+
+  private void task(Draft d, AslMachine.State s, Context ctx) {
+    String resource = s.node().path("Resource").asText();
+    boolean jsonata = s.jsonata();
+    String argsKey = jsonata ? "Arguments" : "Parameters";
+    AslValues values = values(d.id, ctx);
+    Map<String, Object> args = s.node().has(argsKey) ? values.map(s.node().get(argsKey), s.pointer() + "/" + argsKey, jsonata)
+        : new LinkedHashMap<>();
+    List<String> outputs = new ArrayList<>();
+    JsonNode selector = s.node().get("ResultSelector");
+    if (selector != null && selector.isObject()) {
+      selector.fieldNames().forEachRemaining(k -> outputs.add(k.endsWith(".$") ? k.substring(0, k.length() - 2) : k));
+    }
+    Optional<AslTasks.Mapped> mapped = new AslTasks(this::literalFor).map(resource, args, outputs);
+    if (mapped.isPresent()) {
+      d.spec = mapped.get().spec();
+      if (!mapped.get().dropped().isEmpty()) {
+        notes.add(AslImportNote.REQUEST_FIELD_DROPPED.at(d.id, "not kept: " + String.join("; ", mapped.get().dropped())));
+      }
+      if (!mapped.get().waits()) {
+        notes.add(AslImportNote.NOT_WAITED.at(d.id, "the task starts '" + resource + "' without waiting for it (no"
+            + " .sync); the IR step waits for completion"));
+      }
+    } else {
+      Map<String, Object> raw = new LinkedHashMap<>();
+      for (var it = s.node().fields(); it.hasNext(); ) {
+        var e = it.next();
+        if (!Set.of("Type", "Resource", "Next", "End", "Retry", "Catch", "TimeoutSeconds", "Comment").contains(e.getKey())) {
+          raw.put(e.getKey(), plain(e.getValue()));
+        }
+      }
+      d.spec = new ExternalSpec(FORMAT, resource, raw);
+      notes.add(AslImportNote.UNKNOWN_RESOURCE.at(d.id, "resource '" + resource + "' has no IR kind; kept verbatim as an"
+          + " external step"));
+      return;
+    }
+    for (String key : List.of("ResultPath", "ResultSelector", "OutputPath", "InputPath", "HeartbeatSeconds", "Credentials",
+        "Assign", "Output")) {
+      if (s.node().has(key)) {
+        asl(d).put(key, plain(s.node().get(key)));
+      }
+    }
+  }
+
+  private void waitStep(Draft d, AslMachine.State s, Context ctx) {
+    JsonNode n = s.node();
+    if (n.has("Seconds") && n.get("Seconds").isIntegralNumber()) {
+      d.spec = new WaitSpec(Optional.of(Duration.ofSeconds(n.get("Seconds").asLong())), Optional.empty());
+    } else if (n.has("Timestamp") && n.get("Timestamp").isTextual() && !AslValues.isJsonata(n.get("Timestamp").asText())) {
+      d.spec = new WaitSpec(Optional.empty(), Optional.of(n.get("Timestamp").asText()));
+    } else {
+      notes.add(AslImportNote.FIELD_IGNORED.at(d.id, "a wait time read at run time (SecondsPath, TimestampPath or"
+          + " JSONata) has no IR form; read as a zero-second wait"));
+      d.spec = new WaitSpec(Optional.of(Duration.ZERO), Optional.empty());
+      for (String key : List.of("SecondsPath", "TimestampPath", "Seconds", "Timestamp")) {
+        if (n.has(key)) {
+          asl(d).put(key, plain(n.get(key)));
+        }
+      }
+    }
+  }
+
+  private void failStep(Draft d, AslMachine.State s, Context ctx) {
+    JsonNode n = s.node();
+    AslValues values = values(d.id, ctx);
+    Optional<Value> message = Optional.empty();
+    if (n.has("Cause")) {
+      String cause = n.get("Cause").asText();
+      message = Optional.of(s.jsonata() && AslValues.isJsonata(cause) ? values.jsonata(cause, s.pointer() + "/Cause")
+          : Value.Literal.of(cause));
+    } else if (n.has("CausePath")) {
+      message = Optional.of(values.path(n.get("CausePath").asText(), s.pointer() + "/CausePath"));
+    }
+    Optional<String> error = n.has("Error") && n.get("Error").isTextual() && !AslValues.isJsonata(n.get("Error").asText())
+        ? Optional.of(n.get("Error").asText()) : Optional.empty();
+    d.spec = new FailSpec(message, error);
+  }
+
+  private void mapStep(Draft d, AslMachine.State s, Context ctx, Deque<PendingCatch> outerCatches) {
+    JsonNode n = s.node();
+    AslValues values = values(d.id, ctx);
+    List<Object> items = new ArrayList<>();
+    Optional<Value> itemsFrom = Optional.empty();
+    if (n.has("Items") && n.get("Items").isArray()) {
+      n.get("Items").forEach(x -> items.add(plain(x)));
+    } else if (n.has("Items") && n.get("Items").isTextual()) {
+      itemsFrom = Optional.of(values.jsonata(n.get("Items").asText(), s.pointer() + "/Items"));
+    } else {
+      String path = n.path("ItemsPath").asText("$");
+      itemsFrom = Optional.of(values.path(path, s.pointer() + "/ItemsPath"));
+    }
+    int maxConcurrency = n.path("MaxConcurrency").asInt(0);
+    Map<String, Object> selector = null;
+    String selectorKey = n.has("ItemSelector") ? "ItemSelector" : n.has("Parameters") ? "Parameters" : null;
+    if (selectorKey != null) {
+      // the selector reads the Map's own input with $, and the item with $$.Map.Item.Value
+      AslValues selecting = values(d.id, new Context(s, null, true));
+      selector = selecting.map(n.get(selectorKey), s.pointer() + "/" + selectorKey, s.jsonata());
+    }
+    String bodyKey = n.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
+    AslMachine.Region body = region(s.pointer() + "/" + bodyKey);
+    List<Draft> steps = new ArrayList<>();
+    Deque<PendingCatch> bodyCatches = new ArrayDeque<>();
+    chain(body, body.startAt, null, List.of(), steps, new Context(s, selector, false), bodyCatches);
+    drainCatches(bodyCatches);
+    d.body = steps;
+    d.spec = new ForEachSpec(items, itemsFrom, maxConcurrency, List.of());
+    if (n.path("ItemProcessor").path("ProcessorConfig").path("Mode").asText("INLINE").equals("DISTRIBUTED")) {
+      asl(d).put("mode", "DISTRIBUTED");
+    }
+    for (String key : List.of("ItemReader", "ItemBatcher", "ResultWriter", "ToleratedFailurePercentage",
+        "ToleratedFailureCount", "Label")) {
+      if (n.has(key)) {
+        asl(d).put(key, plain(n.get(key)));
+      }
+    }
+  }
+
+  private Optional<String> literalFor(Value v) {
+    if (v instanceof Value.ParameterRef p) {
+      for (Parameter q : parameters.values()) {
+        if (q.name().equals(p.name())) {
+          return q.defaultValue().map(Value.Literal::asText);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  // -- values ---------------------------------------------------------------------------------------
+
+  private AslValues values(String owner, Context ctx) {
+    return new AslValues(new AslValues.Scope() {
+      @Override
+      public Value inputPath(String path, String pointer) {
+        // 1. a result written earlier in the same Map body, 2. the current Map item, 3. any earlier result
+        AslMachine.Region body = ctx.map() == null || ctx.selecting() ? null : region(ctx.map().pointer()
+            + (ctx.map().node().has("ItemProcessor") ? "/ItemProcessor" : "/Iterator"));
+        String best = body == null ? null : longestProducer(path, body);
+        if (best == null && ctx.map() != null && !ctx.selecting()) {
+          Optional<Value> item = itemPath(path, ctx);
+          if (item.isPresent()) {
+            return item.get();
+          }
+        }
+        if (best == null) {
+          best = longestProducer(path, null);
+        }
+        if (best != null) {
+          AslMachine.State producer = producers.get(best);
+          String rest = path.substring(best.length());
+          return output(owner, producer, rest.startsWith(".") ? rest.substring(1) : rest, pointer);
+        }
+        // 3. a parameter
+        if (parameterRoot != null) {
+          String prefix = parameterRoot.isEmpty() ? "" : parameterRoot;
+          if (path.startsWith(prefix + ".")) {
+            String name = path.substring(prefix.length() + 1);
+            if (!name.contains(".") && !name.contains("[")) {
+              return parameter(name);
+            }
+          }
+        } else if (path.matches("\\.[A-Za-z_][A-Za-z0-9_]*")) {
+          return parameter(path.substring(1));
+        }
+        return unreadable("$" + path, pointer);
+      }
+
+      @Override
+      public Value variable(String name, String rest, String pointer) {
+        Map.Entry<AslMachine.State, String> v = variables.get(name);
+        if (v == null) {
+          if (name.equals("params") || name.equals("parameters") || (parameterRoot != null && parameterRoot.equals("." + name))) {
+            return rest.contains(".") ? unreadable("$" + name + "." + rest, pointer) : parameter(rest);
+          }
+          return unreadable("$" + name + (rest.isEmpty() ? "" : "." + rest), pointer);
+        }
+        String path = v.getValue();
+        String full = (path.startsWith(".") ? path.substring(1) : path);
+        full = full.isEmpty() ? rest : rest.isEmpty() ? full : full + "." + rest;
+        return output(owner, v.getKey(), full, pointer);
+      }
+
+      @Override
+      public Value parameter(String name) {
+        return AslReader.this.parameter(name);
+      }
+
+      @Override
+      public Optional<Value> item(String path) {
+        if (ctx.map() == null) {
+          return Optional.empty();
+        }
+        return Optional.of(new Value.ItemRef(path));
+      }
+
+      @Override
+      public Value unreadable(String text, String pointer) {
+        notes.add(AslImportNote.UNREADABLE_PATH.at(owner, "the reference " + text + " cannot be followed into the IR;"
+            + " kept as its text (at " + doc.describe(pointer) + ")"));
+        return Value.Literal.of(text.startsWith("{%") ? text : "${" + text + "}");
+      }
+    });
+  }
+
+  /** The longest ResultPath that prefixes {@code path}, among producers inside {@code within} (null: all). */
+  private String longestProducer(String path, AslMachine.Region within) {
+    String best = null;
+    for (Map.Entry<String, AslMachine.State> e : producers.entrySet()) {
+      String rp = e.getKey();
+      if (within != null && !inside(e.getValue().region(), within)) {
+        continue;
+      }
+      if ((path.equals(rp) || path.startsWith(rp + ".") || path.startsWith(rp + "[")) && (best == null || rp.length() > best.length())) {
+        best = rp;
+      }
+    }
+    return best;
+  }
+
+  private static boolean inside(AslMachine.Region r, AslMachine.Region within) {
+    for (AslMachine.Region x = r; x != null; x = x.parent) {
+      if (x == within) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A path into a Map iteration's input: the item itself, or a field the ItemSelector set. */
+  private static Optional<Value> itemPath(String path, Context ctx) {
+    if (ctx.itemSelector() == null) {
+      if (path.isEmpty()) {
+        return Optional.of(new Value.ItemRef(""));
+      }
+      return Optional.of(new Value.ItemRef(path.startsWith(".") ? path.substring(1) : path));
+    }
+    String p = path.startsWith(".") ? path.substring(1) : path;
+    int dot = p.indexOf('.');
+    String key = dot < 0 ? p : p.substring(0, dot);
+    String rest = dot < 0 ? "" : p.substring(dot + 1);
+    Object v = ctx.itemSelector().get(key);
+    if (v instanceof Value.ItemRef item) {
+      String inner = item.path().isEmpty() ? rest : rest.isEmpty() ? item.path() : item.path() + "." + rest;
+      return Optional.of(new Value.ItemRef(inner));
+    }
+    if (v instanceof Value value && rest.isEmpty()) {
+      return Optional.of(value);
+    }
+    if (v != null && !(v instanceof Map<?, ?>) && rest.isEmpty()) {
+      return AslValues.asValue(v);
+    }
+    return Optional.empty();
+  }
+
+  /** The IR output of {@code producer} that a path into its result names. */
+  private Value output(String owner, AslMachine.State producer, String rest, String pointer) {
+    if (producer.type().equals("Pass")) {
+      JsonNode result = producer.node().path("Result");
+      JsonNode at = rest.isEmpty() ? result : result.at("/" + rest.replace(".", "/"));
+      if (at.isValueNode()) {
+        return AslValues.asValue(AslValues.scalar(at)).orElse(Value.Literal.of(at.asText()));
+      }
+      return unreadableOutput(owner, producer, rest, pointer);
+    }
+    if (producer.type().equals("Parallel")) {
+      java.util.regex.Matcher mm = Pattern.compile("\\[(\\d+)](?:\\.(.*))?").matcher(rest);
+      if (mm.matches()) {
+        AslMachine.Region br = branchRegion(producer, Integer.parseInt(mm.group(1)));
+        String inner = mm.group(2) == null ? "" : mm.group(2);
+        String best = null;
+        for (String rp : producers.keySet()) {
+          AslMachine.State p = producers.get(rp);
+          if (p.region() == br && ("." + inner).startsWith(rp) && (best == null || rp.length() > best.length())) {
+            best = rp;
+          }
+        }
+        if (best != null) {
+          String r = ("." + inner).substring(best.length());
+          return output(owner, producers.get(best), r.startsWith(".") ? r.substring(1) : r, pointer);
+        }
+      }
+      return unreadableOutput(owner, producer, rest, pointer);
+    }
+    String id = idFor(producer);
+    String resource = producer.node().path("Resource").asText("");
+    String action = AslTasks.integration(resource).map(AslTasks.Integration::action).orElse("");
+    boolean selector = producer.node().has("ResultSelector");
+    String name;
+    if (selector) {
+      int dot = rest.indexOf('.');
+      name = dot < 0 ? rest : rest.substring(0, dot);
+      String mappedName = selectorOutput(action, producer.node().get("ResultSelector"), name);
+      name = mappedName != null ? mappedName : name;
+    } else {
+      name = resultOutput(action, resource, producer, rest);
+    }
+    if (name == null || name.isEmpty()) {
+      return unreadableOutput(owner, producer, rest, pointer);
+    }
+    Draft made = drafts.get(id);
+    if (made != null && made.spec != null && !(made.spec instanceof io.pipeshift.ir.kinds.LambdaSpec)
+        && !(made.spec instanceof io.pipeshift.ir.kinds.CallbackSpec) && made.spec.outputNames().isPresent()
+        && !made.spec.outputNames().get().contains(name)) {
+      return unreadableOutput(owner, producer, rest, pointer);
+    }
+    outputsRead.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(name);
+    return new Value.StepOutputRef(id, name);
+  }
+
+  /** A ResultSelector key stands for an output; a SageMaker job's selector path names its standard output. */
+  private static String selectorOutput(String action, JsonNode selector, String key) {
+    JsonNode path = selector.get(key + ".$");
+    if (path == null || !path.isTextual()) {
+      return null;
+    }
+    return standardOutput(action, path.asText().startsWith("$.") ? path.asText().substring(2) : path.asText(), null);
+  }
+
+  /** The IR output name for a path into a task's raw result. */
+  private static String resultOutput(String action, String resource, AslMachine.State producer, String rest) {
+    String standard = standardOutput(action, rest, producer);
+    if (standard != null) {
+      return standard;
+    }
+    if (action.equals("invoke") || LAMBDA_RESULT.matcher(resource).matches()) {
+      return rest.startsWith("Payload.") ? rest.substring("Payload.".length()) : rest;
+    }
+    return rest;
+  }
+
+  private static final Pattern LAMBDA_RESULT = Pattern.compile("arn:[a-z-]+:lambda:.*");
+
+  private static String standardOutput(String action, String path, AslMachine.State producer) {
+    switch (action) {
+      case "createTrainingJob" -> {
+        return path.equals("ModelArtifacts.S3ModelArtifacts") ? "model" : null;
+      }
+      case "createTransformJob" -> {
+        return path.equals("TransformOutput.S3OutputPath") ? "output" : null;
+      }
+      case "createHyperParameterTuningJob" -> {
+        return path.equals("BestTrainingJob.TrainingJobName") ? "best-training-job" : null;
+      }
+      case "createModel" -> {
+        return path.equals("ModelName") || path.equals("ModelArn") ? "model-name" : null;
+      }
+      case "createModelPackage" -> {
+        return path.equals("ModelPackageArn") ? "model-package-arn" : null;
+      }
+      case "createProcessingJob" -> {
+        java.util.regex.Matcher mm = Pattern.compile("ProcessingOutputConfig\\.Outputs\\[(\\d+)]\\.S3Output\\.S3Uri").matcher(path);
+        if (mm.matches() && producer != null) {
+          JsonNode outs = producer.node().path("Parameters").path("ProcessingOutputConfig").path("Outputs");
+          if (outs.isMissingNode()) {
+            outs = producer.node().path("Arguments").path("ProcessingOutputConfig").path("Outputs");
+          }
+          JsonNode o = outs.path(Integer.parseInt(mm.group(1)));
+          return o.path("OutputName").asText(null);
+        }
+        return null;
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  private Value unreadableOutput(String owner, AslMachine.State producer, String rest, String pointer) {
+    notes.add(AslImportNote.UNREADABLE_PATH.at(owner, "the result field '" + rest + "' of state '" + producer.name()
+        + "' has no IR output name; kept as text (at " + doc.describe(pointer) + ")"));
+    return Value.Literal.of("${" + producer.name() + (rest.isEmpty() ? "" : "." + rest) + "}");
+  }
+
+  // -- building -------------------------------------------------------------------------------------
+
+  private List<Step> build(List<Draft> list) {
+    List<Step> out = new ArrayList<>();
+    for (Draft d : list) {
+      StepSpec spec = d.spec;
+      if (d.branches != null) {
+        List<ConditionSpec.Branch> branches = new ArrayList<>();
+        for (Map.Entry<Condition, List<Draft>> b : d.branches) {
+          branches.add(new ConditionSpec.Branch(b.getKey(), build(b.getValue())));
+        }
+        spec = new ConditionSpec(branches, build(d.otherwise));
+      } else if (d.body != null) {
+        ForEachSpec f = (ForEachSpec) d.spec;
+        spec = new ForEachSpec(f.items(), f.itemsFrom(), f.maxConcurrency(), build(d.body));
+      }
+      spec = withOutputs(d.id, spec);
+      List<String> after = new ArrayList<>(new LinkedHashSet<>(d.after));
+      after.remove(d.id);
+      out.add(new Step(d.id, spec, d.displayName, d.description, after, d.retry, d.catches, d.timeout, Optional.empty(),
+          Immutables.treeMap(d.extensions)));
+    }
+    return out;
+  }
+
+  /** Lambda and callback steps declare the outputs other steps read. */
+  private StepSpec withOutputs(String id, StepSpec spec) {
+    Set<String> read = outputsRead.getOrDefault(id, Set.of());
+    if (read.isEmpty()) {
+      return spec;
+    }
+    if (spec instanceof io.pipeshift.ir.kinds.LambdaSpec l) {
+      List<String> outs = new ArrayList<>(l.outputs());
+      read.stream().filter(n -> !outs.contains(n)).forEach(outs::add);
+      return new io.pipeshift.ir.kinds.LambdaSpec(l.function(), l.payload(), outs);
+    }
+    if (spec instanceof io.pipeshift.ir.kinds.CallbackSpec c) {
+      List<String> outs = new ArrayList<>(c.outputs());
+      read.stream().filter(n -> !outs.contains(n)).forEach(outs::add);
+      return new io.pipeshift.ir.kinds.CallbackSpec(c.queueUrl(), c.payload(), outs);
+    }
+    return spec;
+  }
+}
