@@ -25,4 +25,13 @@ public interface PipelineSource {
    * located diagnostics; what the IR cannot hold exactly becomes fidelity notes.
    */
   Translation<LoadedPipeline> read(Path file);
+
+  /**
+   * The {@code --to} target that writes this format, if any ({@code diff} compares a pipeline from another
+   * format by sending it through this target and back, so both sides lose the same details). The source's own
+   * id by default; a source of a container format (a CloudFormation template) names the format it holds.
+   */
+  default java.util.Optional<String> targetId() {
+    return java.util.Optional.of(id());
+  }
 }
