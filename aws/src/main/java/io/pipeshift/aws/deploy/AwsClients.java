@@ -80,13 +80,14 @@ public final class AwsClients implements AutoCloseable {
     try {
       credentials.resolveCredentials();
     } catch (SdkClientException e) {
-      if (settings.endpoint().isEmpty()) {
+      if (settings.endpoint().isEmpty() || settings.profile().isPresent()) {
         String where = settings.profile().map(p -> "profile '" + p + "'").orElse(
             "the default chain (environment variables, ~/.aws/credentials and config, SSO, container or instance metadata)");
         throw new AwsFailure(AwsFailure.Kind.NO_CREDENTIALS, "no AWS credentials found in " + where
             + "; set AWS_PROFILE or --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", e);
       }
-      // A local server (moto) accepts any signature: sign with placeholder keys rather than fail.
+      // A local server (moto) accepts any signature: sign with placeholder keys rather than fail
+      // (not when a profile was named: then its credentials are what the user asked for).
       credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(PLACEHOLDER_KEY, PLACEHOLDER_KEY));
       placeholder = true;
     }
