@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
       ValidateCommand.class,
       GraphCommand.class,
       ConvertCommand.class,
+      DiffCommand.class,
       AnalyzeCommand.class,
       CompareCommand.class,
       DeployCommand.class,

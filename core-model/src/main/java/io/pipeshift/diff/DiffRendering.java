@@ -52,7 +52,12 @@ final class DiffRendering {
     }
     Object v = value.get();
     if (v instanceof String s) {
-      return s;
+      boolean plain = !s.isEmpty() && s.equals(s.strip()) && !s.contains(" -> ") && !s.contains("\n");
+      try {
+        return plain ? s : new ObjectMapper().writeValueAsString(s);
+      } catch (JsonProcessingException e) {
+        return s;
+      }
     }
     try {
       return new ObjectMapper().writeValueAsString(v);

@@ -24,6 +24,12 @@ public final class SageMakerCloudFormationSource implements PipelineSource {
     return "cloudformation";
   }
 
+  /** The definition inside is SageMaker JSON: compare through the SageMaker target. */
+  @Override
+  public Optional<String> targetId() {
+    return Optional.of("sagemaker");
+  }
+
   @Override
   public int confidence(Path file, String head) {
     return CloudFormationTemplate.mentions(head, RESOURCE) ? 90 : 0;

@@ -25,6 +25,12 @@ public final class AslCloudFormationSource implements PipelineSource {
     return "cloudformation";
   }
 
+  /** The definition inside is ASL: compare through the ASL target. */
+  @Override
+  public Optional<String> targetId() {
+    return Optional.of("asl");
+  }
+
   @Override
   public int confidence(Path file, String head) {
     return RESOURCES.stream().anyMatch(r -> CloudFormationTemplate.mentions(head, r)) ? 90 : 0;
