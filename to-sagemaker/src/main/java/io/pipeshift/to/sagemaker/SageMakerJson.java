@@ -21,6 +21,8 @@ import java.util.Map;
 final class SageMakerJson {
 
   private static final ObjectWriter WRITER;
+  private static final ObjectWriter COMPACT =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false).writer();
 
   static {
     ObjectMapper mapper = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
@@ -49,8 +51,7 @@ final class SageMakerJson {
   /** Compact one-line JSON (for a definition embedded as a string). */
   static String compact(Object tree) {
     try {
-      return new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false)
-          .writeValueAsString(plain(tree));
+      return COMPACT.writeValueAsString(plain(tree));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot print JSON", e);
     }

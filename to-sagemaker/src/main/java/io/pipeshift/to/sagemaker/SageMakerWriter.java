@@ -40,7 +40,8 @@ public final class SageMakerWriter {
         return outputs.getOrDefault(stepId, Map.of());
       }
     });
-    List<Object> steps = new SageMakerPlacement(pipeline, names, mapping, notes::add).place();
+    SageMakerRejoins.Result lowered = new SageMakerRejoins(notes::add).lower(pipeline.steps());
+    List<Object> steps = new SageMakerPlacement(pipeline, lowered, names, mapping, notes::add).place();
 
     Map<String, Object> definition = new LinkedHashMap<>();
     definition.put("Version", VERSION);
