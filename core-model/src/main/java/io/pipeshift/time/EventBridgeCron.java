@@ -16,6 +16,9 @@ import java.util.TreeSet;
  *       one expression, so two schedules are returned (one per field).
  *   <li>Steps in day-of-week ({@code *&#47;2}) are expanded to explicit lists.
  * </ul>
+ * The way back ({@link #toUnix}, {@link #rateDuration}) reads what AWS holds (schedules and rules made by
+ * pipeshift or by hand) into the IR dialect; what Unix cron cannot say ({@code L}, {@code W}, {@code #},
+ * a restricted year) is refused with the reason.
  */
 public final class EventBridgeCron {
 
@@ -102,5 +105,92 @@ public final class EventBridgeCron {
       return "rate(" + hours + (hours == 1 ? " hour)" : " hours)");
     }
     return "rate(" + minutes + (minutes == 1 ? " minute)" : " minutes)");
+  }
+
+  /**
+   * An EventBridge {@code cron(min hour dom month dow year)} as an IR cron: {@code ?} becomes {@code *},
+   * day-of-week 1-7 (or SUN-SAT, Sunday = 1) becomes 0-6, month names become numbers. Throws
+   * {@link IllegalArgumentException} saying why when Unix cron cannot express it.
+   */
+  public static CronExpression toUnix(String expression) {
+    String e = expression.trim();
+    if (!e.startsWith("cron(") || !e.endsWith(")")) {
+      throw new IllegalArgumentException("'" + expression + "' is not an EventBridge cron(...) expression");
+    }
+    String[] f = e.substring(5, e.length() - 1).trim().split("\\s+");
+    if (f.length != 6) {
+      throw new IllegalArgumentException("'" + expression + "' has " + f.length + " fields; EventBridge cron has 6");
+    }
+    if (!f[5].equals("*") && !f[5].equals("?")) {
+      throw new IllegalArgumentException("'" + expression + "' restricts the year, which Unix cron cannot");
+    }
+    for (int i = 0; i < 5; i++) {
+      String field = f[i].toUpperCase(java.util.Locale.ROOT);
+      if (field.contains("L") && !(i == 3 && field.contains("JUL")) || field.contains("W") && i == 2 || field.contains("#")) {
+        throw new IllegalArgumentException("'" + expression + "' uses L, W or #, which Unix cron cannot express");
+      }
+    }
+    String dom = f[2].equals("?") ? "*" : f[2];
+    String dow = f[4].equals("?") ? "*" : unixDayOfWeek(f[4], expression);
+    return CronExpression.parse(f[0] + " " + f[1] + " " + dom + " " + f[3] + " " + dow);
+  }
+
+  /** EventBridge day-of-week items (1-7 or SUN-SAT, Sunday = 1) as Unix 0-6. */
+  private static String unixDayOfWeek(String field, String expression) {
+    if (field.equals("*")) {
+      return "*";
+    }
+    List<String> out = new ArrayList<>();
+    for (String item : field.split(",")) {
+      String range = item;
+      String step = "";
+      int slash = item.indexOf('/');
+      if (slash >= 0) {
+        range = item.substring(0, slash);
+        step = item.substring(slash);
+      }
+      if (range.equals("*")) {
+        out.add(range + step);
+        continue;
+      }
+      int dash = range.indexOf('-');
+      if (dash > 0) {
+        out.add(day(range.substring(0, dash), expression) + "-" + day(range.substring(dash + 1), expression) + step);
+      } else {
+        out.add(day(range, expression) + step);
+      }
+    }
+    return String.join(",", out);
+  }
+
+  private static int day(String token, String expression) {
+    int idx = CronExpression.DAYS.indexOf(token.toUpperCase(java.util.Locale.ROOT));
+    if (idx >= 0) {
+      return idx;
+    }
+    try {
+      int n = Integer.parseInt(token);
+      if (n >= 1 && n <= 7) {
+        return n - 1;
+      }
+    } catch (NumberFormatException ignored) {
+      // falls through to the message below
+    }
+    throw new IllegalArgumentException("'" + token + "' is not an EventBridge day of week (1-7 or SUN-SAT) in '" + expression + "'");
+  }
+
+  /** {@code rate(5 minutes)} (minute, minutes, hour, hours, day, days) as a duration. */
+  public static java.time.Duration rateDuration(String expression) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("rate\\(\\s*(\\d+)\\s+(minute|minutes|hour|hours|day|days)\\s*\\)")
+        .matcher(expression.trim());
+    if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
+      throw new IllegalArgumentException("'" + expression + "' is not an EventBridge rate(N minutes|hours|days) expression");
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2).charAt(0)) {
+      case 'm' -> java.time.Duration.ofMinutes(n);
+      case 'h' -> java.time.Duration.ofHours(n);
+      default -> java.time.Duration.ofDays(n);
+    };
   }
 }

@@ -60,4 +60,46 @@ class EventBridgeCronTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CronExpression.parse(text));
     assertTrue(e.getMessage().contains(reason), e.getMessage());
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+    "cron(0 3 ? * 2 *)          | 0 3 * * 1",
+    "cron(0 3 ? * MON *)        | 0 3 * * 1",
+    "cron(0 3 ? * SUN-SAT *)    | 0 3 * * 0-6",
+    "cron(0 3 ? * 1,6,7 *)      | 0 3 * * 0,5,6",
+    "cron(30 1 * * ? *)         | 30 1 * * *",
+    "cron(15 10 * JAN-MAR ? *)  | 15 10 * JAN-MAR *",
+    "cron(0 9 1,15 * ? *)       | 0 9 1,15 * *",
+  })
+  void readsEventBridgeCronBackIntoTheIrDialect(String eventBridge, String unix) {
+    assertEquals(unix, EventBridgeCron.toUnix(eventBridge).text());
+  }
+
+  @Test
+  void everyConvertedCronReadsBackToTheSameSchedule() {
+    for (String unix : List.of("0 3 * * 1", "0 3 * * 1-5", "30 1 * * *", "0 */6 * * *", "0 0 1 * *", "0 0 * * */2", "5 4 * * 0")) {
+      for (String eb : EventBridgeCron.expressions(CronExpression.parse(unix))) {
+        assertEquals(List.of(eb), EventBridgeCron.expressions(EventBridgeCron.toUnix(eb)), unix);
+      }
+    }
+  }
+
+  @Test
+  void whatUnixCronCannotSayIsRefusedWithTheReason() {
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> EventBridgeCron.toUnix("cron(0 3 L * ? *)"))
+        .getMessage().contains("L, W or #"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> EventBridgeCron.toUnix("cron(0 3 ? * 6#3 *)"))
+        .getMessage().contains("L, W or #"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> EventBridgeCron.toUnix("cron(0 3 * * ? 2030)"))
+        .getMessage().contains("year"));
+    assertThrows(IllegalArgumentException.class, () -> EventBridgeCron.toUnix("rate(5 minutes)"));
+  }
+
+  @Test
+  void ratesReadBack() {
+    assertEquals(Duration.ofMinutes(5), EventBridgeCron.rateDuration("rate(5 minutes)"));
+    assertEquals(Duration.ofHours(1), EventBridgeCron.rateDuration("rate(1 hour)"));
+    assertEquals(Duration.ofDays(2), EventBridgeCron.rateDuration(EventBridgeCron.rate(Duration.ofDays(2))));
+    assertThrows(IllegalArgumentException.class, () -> EventBridgeCron.rateDuration("rate(0 minutes)"));
+  }
 }
