@@ -123,6 +123,7 @@ final class AslMachine {
       State earlier = all.get(e.getKey());
       if (earlier != null) {
         diagnostics.add(AslProblem.DUPLICATE_STATE.at(doc, ptr, e.getKey(), doc.at(earlier.pointer())));
+        region.states.put(e.getKey(), s); // so transitions to it are not reported as well
         continue;
       }
       if (e.getKey().length() > 80) {
