@@ -60,9 +60,17 @@ final class SageMakerMapping {
   }
 
   private final Context context;
+  private final SageMakerBuiltInJobs builtIn;
+  private final Map<String, String> companions = new LinkedHashMap<>();
 
   SageMakerMapping(Context context) {
     this.context = context;
+    this.builtIn = new SageMakerBuiltInJobs(context.pipeline());
+  }
+
+  /** Extra files some steps need next to the definition (Clarify analysis configurations). */
+  Map<String, String> companions() {
+    return companions;
   }
 
   /** Whether a kind becomes a native SageMaker step (not the callback pattern). */
@@ -157,6 +165,15 @@ final class SageMakerMapping {
         timeout.ifPresent(t -> notes.accept(SageMakerNote.TIMEOUT_DROPPED.at(id,
             "timeout " + Durations.format(t) + " dropped: an EMR step has no maximum runtime")));
         return new Mapped("EMR", args, Map.of(), true, false, true);
+      }
+      case QUALITY_CHECK -> {
+        return builtIn.quality(step, values, notes);
+      }
+      case CLARIFY_CHECK -> {
+        return builtIn.clarify(step, values, notes, companions);
+      }
+      case NOTEBOOK_JOB -> {
+        return builtIn.notebook(step, values, notes);
       }
       case FAIL -> {
         FailSpec s = (FailSpec) step.spec();

@@ -461,7 +461,8 @@ final class SageMakerPlacement {
         }
       } else {
         notes.accept(SageMakerNote.RETRY_UNSUPPORTED.at(id,
-            "retry (" + retry.get().retries() + " retries) dropped: a " + m.type() + " step takes no RetryPolicies"));
+            "retry (" + retry.get().retries() + " retries) dropped: SageMaker takes no RetryPolicies on " + m.type()
+                + " steps"));
       }
     }
     pipeline.cachingOf(s).ifPresent(c -> {
@@ -471,7 +472,8 @@ final class SageMakerPlacement {
         c.expireAfter().ifPresent(d -> cache.put("ExpireAfter", Durations.format(d)));
         step.put("CacheConfig", cache);
       } else if (c.enabled()) {
-        notes.accept(SageMakerNote.CACHING_UNSUPPORTED.at(id, "caching dropped: a " + m.type() + " step cannot be cached"));
+        notes.accept(SageMakerNote.CACHING_UNSUPPORTED.at(id, "caching dropped: SageMaker cannot cache " + m.type()
+            + " steps"));
       }
     });
     step.putAll(m.extra());

@@ -53,7 +53,7 @@ public final class SageMakerWriter {
         "TrialName", SageMakerValues.get("Execution.PipelineExecutionId")));
     definition.put("Steps", steps);
 
-    Map<String, String> companions = new LinkedHashMap<>();
+    Map<String, String> companions = new LinkedHashMap<>(mapping.companions());
     companions.put(SageMakerTriggers.FILE,
         SageMakerJson.write(SageMakerTriggers.template(pipeline, definition, notes::add)));
     SageMakerDefinition result = new SageMakerDefinition(definition, emittedNames(steps, names), companions);

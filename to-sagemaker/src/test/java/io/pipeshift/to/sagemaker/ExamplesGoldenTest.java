@@ -11,11 +11,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every example converts to the definition, notes and CloudFormation companion kept as golden files. */
+/** Every example (and the every-kind fixture) converts to the definition, notes and CloudFormation companion kept as golden files. */
 class ExamplesGoldenTest {
 
   static Stream<Path> examples() {
-    return Examples.valid().stream();
+    return Stream.concat(Examples.valid().stream(), Stream.of(Fixtures.dir().resolve("every-kind.yaml")));
   }
 
   @ParameterizedTest
@@ -27,6 +27,7 @@ class ExamplesGoldenTest {
     Golden.check(name + ".json", t.artifact().json());
     Golden.check(name + ".notes.txt", t.notes().stream().map(FidelityNote::render)
         .collect(Collectors.joining("\n", "", "\n")));
-    Golden.check(name + ".cloudformation.json", t.artifact().companions().get(SageMakerTriggers.FILE));
+    t.artifact().companions().forEach((file, text) ->
+        Golden.check(name + "." + file.replace('/', '.'), text));
   }
 }
