@@ -107,7 +107,7 @@ final class SageMakerSteps {
       case "EMR" -> {
         JsonNode jar = args.path("StepConfig").path("HadoopJarStep");
         List<Value> jarArgs = new ArrayList<>();
-        JsonNode a = jar.path("Args");
+        JsonNode a = array(jar.path("Args"));
         for (int i = 0; i < a.size(); i++) {
           jarArgs.add(values.value(a.get(i), argsPtr + "/StepConfig/HadoopJarStep/Args/" + i));
         }
@@ -201,6 +201,11 @@ final class SageMakerSteps {
     return Map.of();
   }
 
+  /** The node when it is a list, else an empty one (a wrong shape is read as nothing, never a crash). */
+  private static JsonNode array(JsonNode n) {
+    return n.isArray() ? n : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+  }
+
   // -- conditions -------------------------------------------------------------------------------------
 
   Condition condition(SageMakerReader.Raw r) {
@@ -235,7 +240,7 @@ final class SageMakerSteps {
     switch (type) {
       case "In" -> {
         List<Value> vs = new ArrayList<>();
-        JsonNode list = c.path("Values");
+        JsonNode list = array(c.path("Values"));
         for (int i = 0; i < list.size(); i++) {
           vs.add(values.value(list.get(i), ptr + "/Values/" + i));
         }
@@ -246,7 +251,7 @@ final class SageMakerSteps {
       }
       case "Or" -> {
         List<Condition> parts = new ArrayList<>();
-        JsonNode list = c.path("Conditions");
+        JsonNode list = array(c.path("Conditions"));
         for (int i = 0; i < list.size(); i++) {
           parts.add(condition(list.get(i), ptr + "/Conditions/" + i, r, values));
         }

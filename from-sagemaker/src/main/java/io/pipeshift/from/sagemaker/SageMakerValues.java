@@ -127,7 +127,7 @@ final class SageMakerValues {
       JsonNode j = n.get("Std:Join");
       String on = j.path("On").asText("");
       List<Value> values = new ArrayList<>();
-      JsonNode vs = j.path("Values");
+      JsonNode vs = j.path("Values").isArray() ? j.path("Values") : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
       for (int i = 0; i < vs.size(); i++) {
         values.add(value(vs.get(i), pointer + "/Std:Join/Values/" + i));
       }
