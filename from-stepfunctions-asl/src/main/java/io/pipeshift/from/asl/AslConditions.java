@@ -58,6 +58,9 @@ final class AslConditions {
       String key = rule.has("And") ? "And" : "Or";
       List<Condition> parts = new ArrayList<>();
       JsonNode list = rule.get(key);
+      if (!list.isArray()) {
+        return Optional.empty();
+      }
       for (int i = 0; i < list.size(); i++) {
         Optional<Condition> c = jsonPath(list.get(i), pointer + "/" + key + "/" + i);
         if (c.isEmpty()) {
