@@ -16,16 +16,17 @@
  *  - Soft keywords (match, case, type, _) are separate tokens; `name` accepts
  *    them wherever an identifier may stand.
  *
- * Deliberately not checked here (CPython reports them from its parser's
- * "invalid_*" rules, i.e. semantic checks on a successful parse): which
- * expressions may be assignment/del/for targets, argument and parameter
- * ordering, starred expressions in places that do not allow them, mixing
- * bytes and str literals, and similar.  See README.md.
+ * What CPython's parser checks beyond its grammar proper (its "invalid_*"
+ * rules: which expressions may be assignment/del/for targets, argument and
+ * parameter ordering, starred expressions where they are not allowed,
+ * string literal escapes, mixing bytes and str literals, ...) is checked by
+ * PyParserBase, called from the {actions} at the end of the rules concerned.
  */
 parser grammar PyParser;
 
 options {
     tokenVocab = PyLexer;
+    superClass = PyParserBase;
     contextSuperClass = PyParserRuleContext;
 }
 
@@ -65,9 +66,10 @@ simpleStmt
 // Expression statement, assignment (possibly chained), annotated and augmented assignment.
 exprStmt
     : starExpressions
-      ( COLON expression (EQUAL annotatedRhs)?
-      | augAssign annotatedRhs
-      | (EQUAL annotatedRhs)*
+      ( COLON expression (EQUAL annotatedRhs)?  { checkAssignment($ctx); }   // annotated
+      | augAssign annotatedRhs                  { checkAssignment($ctx); }
+      | (EQUAL annotatedRhs)+                   { checkAssignment($ctx); }
+      | /* expression statement */
       )
     ;
 
@@ -94,7 +96,7 @@ yieldStmt    : yieldExpr ;
 assertStmt   : ASSERT expression (COMMA expression)? ;
 
 delTargets
-    : primary (COMMA primary)* COMMA?
+    : primary (COMMA primary)* COMMA? { checkDelTargets($ctx); }
     ;
 
 // PEP 695 type alias (3.12): `type X[T] = ...`
@@ -196,7 +198,7 @@ withStmt
     ;
 
 withItem
-    : expression (AS starTarget)?
+    : expression (AS target=starTarget { checkStarTarget($target.ctx); })?
     ;
 
 funcDef
@@ -230,7 +232,7 @@ typeParam
 
 // PEP 570 positional-only marker, bare '*', keyword-only parameters, **kwargs.
 parameters
-    : param (COMMA param)* (COMMA SLASH (COMMA param)*)? (COMMA starEtc?)?
+    : param (COMMA param)* (COMMA SLASH (COMMA param)*)? (COMMA starEtc?)? { checkDefaults($ctx.param()); }
     | starEtc
     ;
 
@@ -258,6 +260,7 @@ kwdsParam
 
 lambdaParameters
     : lambdaParam (COMMA lambdaParam)* (COMMA SLASH (COMMA lambdaParam)*)? (COMMA lambdaStarEtc?)?
+      { checkDefaults($ctx.lambdaParam()); }
     | lambdaStarEtc
     ;
 
@@ -331,7 +334,7 @@ closedPattern
 
 literalPattern
     : signedNumber ((PLUS | MINUS) NUMBER)?
-    | STRING+
+    | STRING+ { checkStrings($ctx); }
     | NONE
     | TRUE
     | FALSE
@@ -447,8 +450,10 @@ atom
     | NUMBER
     | strings
     | NONE | TRUE | FALSE | ELLIPSIS
-    | LPAR (yieldExpr | starNamedExpressionsOrComp)? RPAR   // group, tuple, generator
-    | LSQB starNamedExpressionsOrComp? RSQB                 // list, list comprehension
+    | LPAR (yieldExpr | paren=starNamedExpressionsOrComp { checkStarredInDisplay($paren.ctx, true); })? RPAR
+                                                            // group, tuple, generator
+    | LSQB (list=starNamedExpressionsOrComp { checkStarredInDisplay($list.ctx, false); })? RSQB
+                                                            // list, list comprehension
     | LBRACE dictOrSetBody? RBRACE                          // dict, set, comprehensions
     ;
 
@@ -457,8 +462,8 @@ starNamedExpressionsOrComp
     ;
 
 dictOrSetBody
-    : dictItem (compFor | (COMMA dictItem)* COMMA?)
-    | starNamedExpression (compFor | (COMMA starNamedExpression)* COMMA?)
+    : dictItem (compFor | (COMMA dictItem)* COMMA?)                         { checkDictOrSet($ctx); }
+    | starNamedExpression (compFor | (COMMA starNamedExpression)* COMMA?)   { checkDictOrSet($ctx); }
     ;
 
 dictItem
@@ -477,7 +482,7 @@ compForClause
 // ---------------------------------------------------------------- targets (for loops, comprehensions, `as`)
 
 starTargets
-    : starTarget (COMMA starTarget)* COMMA?
+    : starTarget (COMMA starTarget)* COMMA? { checkStarTargets($ctx); }
     ;
 
 starTarget
@@ -487,7 +492,7 @@ starTarget
 // ---------------------------------------------------------------- calls and subscripts
 
 arguments
-    : argument (COMMA argument)* COMMA?
+    : argument (COMMA argument)* COMMA? { checkArguments($ctx); }
     ;
 
 argument
@@ -511,7 +516,7 @@ slice
 // ---------------------------------------------------------------- strings and f-strings
 
 strings
-    : (STRING | fstring)+
+    : (STRING | fstring)+ { checkStrings($ctx); }
     ;
 
 fstring
@@ -528,7 +533,7 @@ fstringReplacementField
     ;
 
 fstringConversion
-    : EXCLAMATION name
+    : EXCLAMATION name { checkConversion($ctx); }
     ;
 
 fstringFormatSpec

@@ -35,11 +35,16 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  *       returned; {@link ParseResult#llFallback()} tells which stage produced the result.</li>
  * </ol>
  *
- * <p>Lexical errors (bad characters, unterminated strings, inconsistent indentation) are reported by the
+ * <p>Checks that CPython's parser makes beyond its grammar (assignment targets, argument order, literal
+ * escapes, ...) run as grammar actions in {@link PyParserBase} during either stage; their findings are
+ * reported like syntax errors. Lexical errors (bad characters, unterminated strings, inconsistent indentation) are reported by the
  * lexer; they always make the parse fail as well, because the lexer hands an {@code ERRORTOKEN} to the
  * parser. Instances are stateless and thread-safe; the ANTLR prediction caches are shared (static).
  */
 public final class PythonSourceParser {
+
+    private static final Comparator<SyntaxDiagnostic> BY_POSITION =
+            Comparator.comparingInt(SyntaxDiagnostic::line).thenComparingInt(SyntaxDiagnostic::column);
 
     /** Parses {@code text}; {@code sourceName} is only used to label the result. */
     public ParseResult parse(String sourceName, String text) {
@@ -49,12 +54,17 @@ public final class PythonSourceParser {
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         PyParser parser = new PyParser(tokens);
         parser.removeErrorListeners();
+        parser.setSource(text, chars.size() == text.length());
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         try {
             PyParser.FileInputContext tree = parser.fileInput();
             if (lexer.getDiagnostics().isEmpty()) {
-                return new ParseResult(sourceName, tree, List.of(), false);
+                List<SyntaxDiagnostic> semantic = new ArrayList<>(parser.semanticDiagnostics());
+                semantic.sort(BY_POSITION);
+                return semantic.isEmpty()
+                        ? new ParseResult(sourceName, tree, List.of(), false)
+                        : new ParseResult(sourceName, null, semantic, false);
             }
         } catch (ParseCancellationException bail) {
             // fall through to the full-LL pass
@@ -77,6 +87,7 @@ public final class PythonSourceParser {
             return tooDeep(sourceName, true);
         }
         List<SyntaxDiagnostic> diagnostics = new ArrayList<>(lexer.getDiagnostics());
+        diagnostics.addAll(parser.semanticDiagnostics());
         for (SyntaxDiagnostic d : collector.diagnostics) {
             // the lexer's explanation of the same spot (bad bracket, bad literal) is the better one
             boolean explained = diagnostics.stream()
@@ -91,7 +102,7 @@ public final class PythonSourceParser {
         if (diagnostics.isEmpty()) {
             diagnostics.add(new SyntaxDiagnostic(1, 1, "invalid syntax"));
         }
-        diagnostics.sort(Comparator.comparingInt(SyntaxDiagnostic::line).thenComparingInt(SyntaxDiagnostic::column));
+        diagnostics.sort(BY_POSITION);
         return new ParseResult(sourceName, null, diagnostics, true);
     }
 
