@@ -10,7 +10,7 @@ import io.pipeshift.fidelity.FidelityNote;
 enum AirflowNote {
   RETRY_ERROR_FILTER("AF101", Severity.WARNING, "Airflow retries every failure: the retry's error classes are not kept"),
   BACKOFF_RATE("AF102", Severity.WARNING, "Airflow 2 only doubles the retry delay: another backoff rate is approximated"),
-  BACKOFF_MULTIPLIER_33("AF103", Severity.INFO, "a retry backoff multiplier other than 2 needs Airflow 3.3 or later"),
+  BACKOFF_MULTIPLIER_33("AF103", Severity.INFO, "a backoff multiplier other than 2 needs an Airflow whose retry_exponential_backoff is a number (3.2 is)"),
   RETRY_JITTER("AF104", Severity.INFO, "Airflow's retry jitter differs from the IR's"),
   CATCH_ERROR_FILTER("AF105", Severity.WARNING, "the error handler runs on any failure: the catch's error classes are not kept"),
   CATCH_RUN_STATE("AF106", Severity.INFO, "a caught failure still fails the Airflow run after the handler ran"),

@@ -55,7 +55,9 @@ final class AirflowOracles {
   /** Runs a Python script of this module's test resources with the Airflow venv's interpreter. */
   static ProcessRun.Result python(String resource, String stdin, List<String> args, Map<String, String> env,
       Duration timeout) {
-    List<String> cmd = new ArrayList<>(List.of(Oracles.airflowPython().toString(), resource(resource).toString()));
+    // -Dpipeshift.airflow.python=PATH runs these scripts with another interpreter (to try a venv fix)
+    String python = System.getProperty("pipeshift.airflow.python", Oracles.airflowPython().toString());
+    List<String> cmd = new ArrayList<>(List.of(python, resource(resource).toString()));
     cmd.addAll(args);
     ProcessRun run = ProcessRun.of(cmd).stdin(stdin).timeout(timeout);
     env.forEach(run::env);
