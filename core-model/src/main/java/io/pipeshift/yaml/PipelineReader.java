@@ -118,6 +118,43 @@ public final class PipelineReader {
     return new LoadedPipeline(pipeline, sourceMap);
   }
 
+  /**
+   * Binds one step's typed fields from a plain tree (maps, lists, strings, numbers, booleans; references as
+   * {@link io.pipeshift.ir.Value} objects or in their YAML form) exactly as the IR YAML would give them.
+   * Importers that carry a step's fields verbatim in their format (a SageMaker callback, an ASL activity
+   * written by pipeshift) restore the step through here, so there is one binder. Problems throw
+   * {@link InvalidInputException} located in {@code source}.
+   */
+  public io.pipeshift.ir.kinds.StepSpec readSpec(String source, String kind, Map<String, Object> fields) {
+    PipelineWriter writer = new PipelineWriter();
+    Map<String, Object> step = new LinkedHashMap<>();
+    step.put("id", "restored");
+    step.put("kind", kind);
+    fields.forEach((k, v) -> step.put(k, plain(v, writer)));
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("name", "restored");
+    root.put("steps", java.util.List.of(step));
+    return read(source, PipelineWriter.dump(root)).pipeline().steps().get(0).spec();
+  }
+
+  private static Object plain(Object v, PipelineWriter writer) {
+    if (v instanceof io.pipeshift.ir.Value value) {
+      return writer.tree(value);
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, x) -> out.put(String.valueOf(k), plain(x, writer)));
+      return out;
+    }
+    if (v instanceof java.util.List<?> l) {
+      return l.stream().map(x -> plain(x, writer)).toList();
+    }
+    if (v instanceof io.pipeshift.ir.RawNull) {
+      return null;
+    }
+    return v;
+  }
+
   /** Top-level keys of a pipeline file, for format detection. */
   public static final Set<String> TOP_LEVEL_KEYS =
       Set.of("pipeshift", "name", "description", "tags", "parameters", "triggers", "defaults", "steps", "extensions");
