@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the pinned cfn-lint (sagemaker oracle venv) once over many templates. */
-final class CfnLint {
+public final class CfnLint {
 
   private CfnLint() {}
 
   /** cfn-lint's findings (errors, warnings, informational) for the templates; empty when all pass. */
-  static ProcessRun.Result run(List<Path> templates) {
+  public static ProcessRun.Result run(List<Path> templates) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Oracles.cfnLint().toString());
     cmd.add("--format");

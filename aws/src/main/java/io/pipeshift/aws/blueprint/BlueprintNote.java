@@ -4,7 +4,7 @@ import io.pipeshift.diag.Severity;
 import io.pipeshift.fidelity.FidelityNote;
 import java.util.Optional;
 
-/** The notes of deployment and packaging (codes {@code AWS...}, documented in docs/aws.md). */
+/** The notes of deployment, packaging and import (codes {@code AWS...}, documented in docs/aws.md). */
 public enum BlueprintNote {
   /** A name was changed to fit the service's rules. */
   NAME_ADJUSTED("AWS101", Severity.INFO),
@@ -23,7 +23,9 @@ public enum BlueprintNote {
   /** The emitter wrote no IAM policy; the state machine role gets none of its own. */
   NO_POLICY("AWS108", Severity.WARNING),
   /** Manual triggers need no resource. */
-  MANUAL_TRIGGER("AWS109", Severity.INFO);
+  MANUAL_TRIGGER("AWS109", Severity.INFO),
+  /** Import: a schedule or rule of the pipeline could not become an IR trigger. */
+  TRIGGER_LEFT_OUT("AWS201", Severity.WARNING);
 
   private final String code;
   private final Severity severity;

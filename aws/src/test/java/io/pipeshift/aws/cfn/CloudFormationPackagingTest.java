@@ -8,6 +8,11 @@ import io.pipeshift.aws.Golden;
 import io.pipeshift.aws.blueprint.Blueprint;
 import io.pipeshift.aws.blueprint.BlueprintBuilder;
 import io.pipeshift.aws.blueprint.BlueprintOptions;
+import io.pipeshift.aws.blueprint.Json;
+import io.pipeshift.aws.blueprint.ResourceSpec;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
 import io.pipeshift.ir.Pipeline;
 import io.pipeshift.testing.Examples;
 import io.pipeshift.validate.PipelineLoader;
@@ -26,12 +31,31 @@ class CloudFormationPackagingTest {
     return f.substring(0, f.length() - ".yaml".length());
   }
 
+  /**
+   * The golden files hold what this module writes around a definition (roles and their policies,
+   * triggers, names); the definition itself is the emitter's and has its own golden files, so it is
+   * replaced by a marker here.
+   */
   @Test
   void everyExamplePackagesForSageMakerAsInTheGoldenFiles() {
     for (Path example : Examples.valid()) {
       Blueprint b = BlueprintBuilder.build(load(example), DeployTarget.SAGEMAKER, BlueprintOptions.DEFAULT);
-      Golden.check(name(example) + ".sagemaker.yaml", CloudFormationWriter.write(b));
+      Golden.check(name(example) + ".sagemaker.yaml", CloudFormationWriter.write(withoutDefinition(b)));
     }
+  }
+
+  static Blueprint withoutDefinition(Blueprint b) {
+    JsonNode marker = Json.tree(Map.of("definition", "written by the " + b.target().emitterId() + " emitter"));
+    List<ResourceSpec> resources = b.resources().stream().map(r -> {
+      if (r instanceof ResourceSpec.SageMakerPipeline p) {
+        return (ResourceSpec) new ResourceSpec.SageMakerPipeline(p.logicalId(), p.name(), p.description(), p.roleArn(), marker, p.tags());
+      }
+      if (r instanceof ResourceSpec.StateMachine m) {
+        return (ResourceSpec) new ResourceSpec.StateMachine(m.logicalId(), m.name(), m.type(), m.roleArn(), marker, m.tags());
+      }
+      return r;
+    }).toList();
+    return new Blueprint(b.target(), b.baseName(), resources, b.triggerPrefixes(), b.notes());
   }
 
   @Test
