@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
       CompareCommand.class,
       DeployCommand.class,
       PackageCommand.class,
+      ImportAwsCommand.AsImport.class,
       CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

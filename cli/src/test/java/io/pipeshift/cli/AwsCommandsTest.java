@@ -126,6 +126,30 @@ class AwsCommandsTest {
     assertTrue(bad.err().contains("unknown target 'mwaa'; expected sagemaker or stepfunctions"), bad.err());
   }
 
+  @Test
+  void importAwsWritesTheDeployedPipelineAsIrWithItsTriggers(@TempDir Path dir) throws IOException {
+    String endpoint = SharedMoto.fresh().endpoint().toString();
+    assertEquals(0, CliRun.of("deploy", retraining(), "--target", "sagemaker", "--endpoint-url", endpoint).exitCode());
+    Path out = dir.resolve("imported.yaml");
+    CliRun r = CliRun.of("import", "aws", "--pipeline", "churn-retraining", "-o", out.toString(), "--endpoint-url", endpoint);
+    assertEquals(0, r.exitCode(), r.err());
+    String ir = Files.readString(out);
+    assertTrue(ir.contains("name: churn-retraining"), ir);
+    assertTrue(ir.contains("timezone: Europe/Berlin"), ir);
+    assertTrue(ir.contains("monitoringScheduleName"), ir);
+    CliRun valid = CliRun.of("validate", out.toString());
+    assertEquals(0, valid.exitCode(), valid.err());
+
+    CliRun missing = CliRun.of("import", "aws", "--pipeline", "nope", "--endpoint-url", endpoint);
+    assertEquals(2, missing.exitCode());
+    assertEquals(List.of("error: no SageMaker pipeline named 'nope' in us-east-1"), errorLines(missing.err()));
+    CliRun both = CliRun.of("import", "aws", "--pipeline", "a", "--state-machine", "b", "--endpoint-url", endpoint);
+    assertEquals(2, both.exitCode());
+    CliRun other = CliRun.of("import", "gcp", "--pipeline", "a", "--endpoint-url", endpoint);
+    assertEquals(2, other.exitCode());
+    assertTrue(other.err().contains("unknown import source 'gcp'; expected aws"), other.err());
+  }
+
   /**
    * Without --endpoint-url and without credentials the command must fail at once, before any call to
    * AWS: run in a child process whose environment has no AWS settings, no profile files and instance
