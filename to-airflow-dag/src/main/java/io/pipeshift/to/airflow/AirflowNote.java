@@ -10,7 +10,7 @@ import io.pipeshift.fidelity.FidelityNote;
 enum AirflowNote {
   RETRY_ERROR_FILTER("AF101", Severity.WARNING, "Airflow retries every failure: the retry's error classes are not kept"),
   BACKOFF_RATE("AF102", Severity.WARNING, "Airflow 2 only doubles the retry delay: another backoff rate is approximated"),
-  BACKOFF_MULTIPLIER_33("AF103", Severity.INFO, "a backoff multiplier other than 2 needs an Airflow whose retry_exponential_backoff is a number (3.2 is)"),
+  BACKOFF_MULTIPLIER("AF103", Severity.INFO, "a backoff multiplier other than 2 needs an Airflow whose retry_exponential_backoff is a number (3.2 is)"),
   RETRY_JITTER("AF104", Severity.INFO, "Airflow's retry jitter differs from the IR's"),
   CATCH_ERROR_FILTER("AF105", Severity.WARNING, "the error handler runs on any failure: the catch's error classes are not kept"),
   CATCH_RUN_STATE("AF106", Severity.INFO, "a caught failure still fails the Airflow run after the handler ran"),
@@ -36,7 +36,6 @@ enum AirflowNote {
   OUTPUT_SHAPE("AF313", Severity.WARNING, "this output is read from the task's XCom by name: check its shape"),
   ECS_CONTAINER("AF314", Severity.WARNING, "ECS command or environment overrides need a container name"),
   EXTERNAL_ARGUMENT("AF315", Severity.WARNING, "an external operator argument is not a Python keyword: it is not passed"),
-  ITEM_OUTSIDE_TEMPLATE("AF316", Severity.WARNING, "a for-each item is used where Airflow does not render values"),
   EMR_CLUSTER("AF317", Severity.INFO, "the EMR step runs on a new cluster created with the step"),
   PROPERTY_IN_TEMPLATE("AF318", Severity.INFO, "a property file is read from S3 when the template is rendered"),
   PYTHON_RENAMED("AF319", Severity.INFO, "the python function was renamed: its name is taken in the DAG file");

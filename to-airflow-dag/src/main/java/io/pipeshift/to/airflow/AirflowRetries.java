@@ -54,7 +54,7 @@ final class AirflowRetries {
         if (file.version == AirflowVersion.V3) {
           v.put(BACKOFF, rate);
           if (rate != 2.0) {
-            file.note(AirflowNote.BACKOFF_MULTIPLIER_33, step, "multiplier " + rate);
+            file.note(AirflowNote.BACKOFF_MULTIPLIER, step, "multiplier " + rate);
           }
         } else {
           v.put(BACKOFF, Boolean.TRUE);

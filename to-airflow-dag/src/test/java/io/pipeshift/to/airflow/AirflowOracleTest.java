@@ -110,6 +110,19 @@ class AirflowOracleTest {
   }
 
   @Test
+  void retrainingExampleLoadsWithSageMakerTasksABranchARegisterAndAFailingTask() {
+    JsonNode tasks = dump.get("dags").get("churn-retraining").get("tasks");
+    assertEquals("SageMakerProcessingOperator", tasks.get("preprocess").get("operator").asText());
+    assertEquals("SageMakerTrainingOperator", tasks.get("train").get("operator").asText());
+    assertEquals("SageMakerProcessingOperator", tasks.get("evaluate").get("operator").asText());
+    assertTrue(tasks.get("check_accuracy").get("operator").asText().contains("Branch"),
+        tasks.get("check_accuracy").toString());
+    assertEquals("SageMakerRegisterModelVersionOperator", tasks.get("register_model").get("operator").asText());
+    assertEquals(List.of("check_accuracy"), List.of(tasks.get("accuracy_too_low").get("upstream").get(0).asText()));
+    assertEquals("none_failed_min_one_success", tasks.get("check_accuracy_join").get("trigger_rule").asText());
+  }
+
+  @Test
   void loadedGraphEqualsTheIr() {
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, Pipeline> e : pipelines.entrySet()) {
