@@ -11,11 +11,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every example (and the every-kind fixture) converts to the definition, notes and CloudFormation companion kept as golden files. */
+/** Every example (and every fixture of this module) converts to the definition, notes and CloudFormation companion kept as golden files. */
 class ExamplesGoldenTest {
 
   static Stream<Path> examples() {
-    return Stream.concat(Examples.valid().stream(), Stream.of(Fixtures.dir().resolve("every-kind.yaml")));
+    return Stream.concat(Examples.valid().stream(), Fixtures.all().stream());
   }
 
   @ParameterizedTest

@@ -21,6 +21,15 @@ final class Fixtures {
     return module.resolve("src/test/resources/pipelines");
   }
 
+  /** Every fixture pipeline, sorted. */
+  static List<Path> all() {
+    try (java.util.stream.Stream<Path> s = Files.list(dir())) {
+      return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static Pipeline load(String name) {
     return new PipelineLoader().load(dir().resolve(name)).pipeline();
   }

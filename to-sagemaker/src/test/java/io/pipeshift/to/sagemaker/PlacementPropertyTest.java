@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class PlacementPropertyTest {
 
-  static final int RUNS = 400;
+  static final int RUNS = 250;
 
   /** Without control steps the SageMaker edges are exactly the IR edges (after + references). */
   @Test
