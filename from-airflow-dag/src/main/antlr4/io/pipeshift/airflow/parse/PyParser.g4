@@ -284,7 +284,7 @@ matchStmt
     ;
 
 subjectExpr
-    : starNamedExpression (COMMA starNamedExpression)* COMMA?
+    : starNamedExpression (COMMA starNamedExpression)* COMMA? { checkSubject($ctx); }
     ;
 
 caseBlock

@@ -355,6 +355,13 @@ public abstract class PyParserBase extends Parser {
         }
     }
 
+    /** `match *a:` needs a comma (the subject is then a tuple). */
+    protected void checkSubject(PyParser.SubjectExprContext ctx) {
+        if (ctx.COMMA().isEmpty() && ctx.starNamedExpression(0).STAR() != null) {
+            error(ctx.start, "cannot use starred expression here");
+        }
+    }
+
     protected void checkDictOrSet(PyParser.DictOrSetBodyContext body) {
         if (body.compFor() == null) {
             return;

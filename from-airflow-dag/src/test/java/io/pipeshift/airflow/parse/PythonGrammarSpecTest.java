@@ -224,6 +224,8 @@ class PythonGrammarSpecTest {
                 Arguments.of("def f(a=1, /, b): pass\n", 1, 15, "parameter without a default follows parameter with a default"),
                 Arguments.of("lambda a=1, b: 0\n", 1, 13, "parameter without a default follows parameter with a default"),
                 Arguments.of("(*a)\n", 1, 2, "cannot use starred expression here"),
+                // CPython: 1:9 "invalid syntax"
+                Arguments.of("match *a:\n    case 1: pass\n", 1, 7, "cannot use starred expression here"),
                 Arguments.of("[*a for a in b]\n", 1, 2, "iterable unpacking cannot be used in comprehension"),
                 Arguments.of("s = f'{x!z}'\n", 1, 10, "invalid conversion character 'z'"),
                 Arguments.of("s = 'a' b'b'\n", 1, 9, "cannot mix bytes and nonbytes literals"),
