@@ -504,6 +504,11 @@ final class Calls {
       t.markMapped();
     }
     relations.register(t, where, site.primary());
+    if (tf.flavour().equals("bash") && expand == null) {
+      // @task.bash runs the string its function returns: evaluate that return value statically
+      PyValue command = ev.invoke(tf.function(), a.args, a.kwargs, site.primary());
+      t.kwargs().put("__bash_command__", command);
+    }
     a.args.forEach(v -> relations.dependOnResults(v, t));
     a.kwargs.values().forEach(v -> relations.dependOnResults(v, t));
     options.values().forEach(v -> relations.dependOnResults(v, t));
