@@ -65,8 +65,28 @@ public final class BlueprintBuilder {
       placeholders(definition, notes);
       resources.add(new ResourceSpec.SageMakerPipeline(PIPELINE, base, pipeline.description(), roleArn, definition, pipeline.tags()));
     } else {
-      String type = StateMachinePolicy.type(emitted.artifact().companions(), emitted.notes());
-      resources.add(new ResourceSpec.StateMachine(STATE_MACHINE, base, type, roleArn, definition, pipeline.tags()));
+      AslCompanions asl = new AslCompanions(emitted.artifact().companions());
+      Map<String, String> substitutions = new LinkedHashMap<>();
+      List<String> missing = new ArrayList<>();
+      for (String placeholder : asl.substitutions()) {
+        String value = options.substitutions().getOrDefault(placeholder, "");
+        substitutions.put(placeholder, value);
+        if (value.isEmpty()) {
+          missing.add("${" + placeholder + "}");
+        }
+      }
+      for (String given : options.substitutions().keySet()) {
+        if (!substitutions.containsKey(given)) {
+          throw new AwsFailure(AwsFailure.Kind.VALIDATION, "--substitute " + given + ": the definition has no ${"
+              + given + "}" + (substitutions.isEmpty() ? "" : "; it has " + String.join(", ", substitutions.keySet())));
+        }
+      }
+      if (!missing.isEmpty()) {
+        notes.add(BlueprintNote.PLACEHOLDER_IN_DEFINITION.at(null, "the definition refers to " + String.join(", ", missing)
+            + " (activities, connections): give each with --substitute NAME=VALUE, or the state machine cannot run"));
+      }
+      resources.add(new ResourceSpec.StateMachine(STATE_MACHINE, base, asl.type(), roleArn, definition, pipeline.tags(),
+          substitutions));
     }
 
     List<ResourceSpec> triggers = triggers(pipeline, target, base, mainId, notes);
@@ -100,7 +120,7 @@ public final class BlueprintBuilder {
           "Runs SageMaker pipeline " + base + " (pipeshift)", PolicyDocument.trust("sagemaker.amazonaws.com"),
           "pipeline-steps", SageMakerPipelinePolicy.of(definition, notes::add));
     }
-    JsonNode policy = StateMachinePolicy.fromCompanions(companions).orElseGet(() -> {
+    JsonNode policy = new AslCompanions(companions).rolePolicy().orElseGet(() -> {
       notes.add(BlueprintNote.NO_POLICY.at(null, "the asl emitter wrote no IAM policy: the state machine role"
           + " may only write its own logs; give a role with --role"));
       return new PolicyDocument().allow("Logs", List.of("logs:CreateLogDelivery", "logs:GetLogDelivery"),

@@ -41,11 +41,30 @@ public sealed interface ResourceSpec {
     }
   }
 
-  /** A Step Functions state machine of type {@code STANDARD} or {@code EXPRESS}. */
+  /**
+   * A Step Functions state machine of type {@code STANDARD} or {@code EXPRESS}.
+   *
+   * @param substitutions the {@code ${name}} placeholders of the definition and their values ("" when the
+   *     user gave none): deploy replaces them, CloudFormation makes them parameters
+   */
   record StateMachine(String logicalId, String name, String type, String roleArn, JsonNode definition,
-      Map<String, String> tags) implements ResourceSpec {
+      Map<String, String> tags, Map<String, String> substitutions) implements ResourceSpec {
     public StateMachine {
       tags = Immutables.map(tags);
+      substitutions = Immutables.map(substitutions);
+    }
+
+    /** The definition with every placeholder that has a value replaced. */
+    public JsonNode substitutedDefinition() {
+      return Json.mapStrings(definition, s -> {
+        String out = s;
+        for (Map.Entry<String, String> e : substitutions.entrySet()) {
+          if (!e.getValue().isEmpty()) {
+            out = out.replace("${" + e.getKey() + "}", e.getValue());
+          }
+        }
+        return out;
+      });
     }
 
     @Override

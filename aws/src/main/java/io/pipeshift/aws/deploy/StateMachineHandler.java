@@ -53,7 +53,7 @@ final class StateMachineHandler implements ResourceHandler<ResourceSpec.StateMac
           + "; the type cannot change: delete it or deploy under another --name");
     }
     List<String> reasons = new ArrayList<>();
-    if (d.definition() == null || !Json.sameValue(Json.parse(d.definition()), spec.definition())) {
+    if (d.definition() == null || !Json.sameValue(Json.parse(d.definition()), spec.substitutedDefinition())) {
       reasons.add("definition");
     }
     if (!Objects.equals(d.roleArn(), r.resolve(spec.roleArn()))) {
@@ -68,7 +68,7 @@ final class StateMachineHandler implements ResourceHandler<ResourceSpec.StateMac
   @Override
   public String apply(ResourceSpec.StateMachine spec, Resolver r, Planned planned, Progress progress) {
     String role = r.resolve(spec.roleArn());
-    String definition = Json.compact(spec.definition());
+    String definition = Json.compact(spec.substitutedDefinition());
     if (planned.action() == ChangeAction.CREATE || planned.differs("definition")) {
       validate(spec, definition);
     }

@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** cfn-lint (pinned, from the oracle venv) accepts the packaged template of every example, in one run. */
 class CfnLintTest {
 
-  // STEP_FUNCTIONS joins as soon as the to-stepfunctions-asl module (the 'asl' emitter) is part of the build.
-  static final List<DeployTarget> TARGETS = List.of(DeployTarget.SAGEMAKER);
+  static final List<DeployTarget> TARGETS = List.of(DeployTarget.values());
 
   @Test
   void cfnLintPassesOnEveryExampleTemplate(@TempDir Path dir) throws IOException {

@@ -37,11 +37,25 @@ class CloudFormationPackagingTest {
    * replaced by a marker here.
    */
   @Test
-  void everyExamplePackagesForSageMakerAsInTheGoldenFiles() {
+  void everyExamplePackagesForBothTargetsAsInTheGoldenFiles() {
     for (Path example : Examples.valid()) {
-      Blueprint b = BlueprintBuilder.build(load(example), DeployTarget.SAGEMAKER, BlueprintOptions.DEFAULT);
-      Golden.check(name(example) + ".sagemaker.yaml", CloudFormationWriter.write(withoutDefinition(b)));
+      for (DeployTarget target : DeployTarget.values()) {
+        Blueprint b = BlueprintBuilder.build(load(example), target, BlueprintOptions.DEFAULT);
+        Golden.check(name(example) + "." + target.cliName() + ".yaml", CloudFormationWriter.write(withoutDefinition(b)));
+      }
     }
+  }
+
+  @Test
+  void definitionPlaceholdersBecomeTemplateParametersWithGivenValuesAsDefaults() {
+    Blueprint b = BlueprintBuilder.build(load(Examples.file("hybrid.yaml")), DeployTarget.STEP_FUNCTIONS,
+        new BlueprintOptions(Optional.empty(), Optional.empty(),
+            Map.of("ActivityArn_load", "arn:aws:states:us-east-1:123456789012:activity:load")));
+    String t = CloudFormationWriter.write(b);
+    assertTrue(t.contains("  ActivityArnLoad:\n    Type: String\n    Description: Value of ${ActivityArn_load} in the state machine definition\n"
+        + "    Default: arn:aws:states:us-east-1:123456789012:activity:load\n"), t);
+    assertTrue(t.contains("ActivityArn_load:\n          Ref: ActivityArnLoad"), t);
+    assertEquals("ActivityArnPickBest", CloudFormationWriter.parameterName("ActivityArn_pick_best"));
   }
 
   static Blueprint withoutDefinition(Blueprint b) {
@@ -51,7 +65,7 @@ class CloudFormationPackagingTest {
         return (ResourceSpec) new ResourceSpec.SageMakerPipeline(p.logicalId(), p.name(), p.description(), p.roleArn(), marker, p.tags());
       }
       if (r instanceof ResourceSpec.StateMachine m) {
-        return (ResourceSpec) new ResourceSpec.StateMachine(m.logicalId(), m.name(), m.type(), m.roleArn(), marker, m.tags());
+        return (ResourceSpec) new ResourceSpec.StateMachine(m.logicalId(), m.name(), m.type(), m.roleArn(), marker, m.tags(), m.substitutions());
       }
       return r;
     }).toList();

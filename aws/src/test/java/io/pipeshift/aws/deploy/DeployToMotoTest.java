@@ -95,6 +95,59 @@ class DeployToMotoTest {
   }
 
   @Test
+  void everyExampleDeploysToStepFunctionsReadsBackAndDeploysAgainWithoutChange() {
+    for (Path example : Examples.valid()) {
+      Blueprint b = BlueprintBuilder.build(new PipelineLoader().load(example).pipeline(), DeployTarget.STEP_FUNCTIONS,
+          BlueprintOptions.DEFAULT);
+      DeployReport first = deploy(b);
+      assertTrue(first.changes().stream().allMatch(c -> c.action() == ChangeAction.CREATE), first.changes().toString());
+      try (AwsClients clients = LocalAws.clients(moto.endpoint())) {
+        ResourceSpec.StateMachine spec = (ResourceSpec.StateMachine) b.main();
+        var described = clients.sfn().describeStateMachine(r -> r.stateMachineArn(first.mainArn()));
+        assertTrue(Json.sameValue(spec.substitutedDefinition(), Json.parse(described.definition())), example.toString());
+        assertEquals(spec.type(), described.typeAsString());
+        var role = clients.iam().getRole(r -> r.roleName(b.baseName() + "-execution")).role();
+        assertEquals(role.arn(), described.roleArn());
+        for (ResourceSpec.Schedule s : b.resources(ResourceSpec.Schedule.class)) {
+          assertEquals(first.mainArn(), clients.scheduler().getSchedule(r -> r.name(s.name())).target().arn());
+        }
+      }
+      DeployReport second = deploy(b);
+      assertTrue(second.unchanged(), example + ": " + second.changes());
+    }
+  }
+
+  @Test
+  void changingOneRetryUpdatesOnlyTheStateMachine() {
+    Pipeline p = load("multi-service.yaml");
+    BlueprintOptions o = BlueprintOptions.DEFAULT;
+    deploy(BlueprintBuilder.build(p, DeployTarget.STEP_FUNCTIONS, o));
+    Blueprint changed = BlueprintBuilder.build(Mutations.oneMoreRetry(p, StepKind.Category.AWS), DeployTarget.STEP_FUNCTIONS, o);
+    List<Change> heard = new ArrayList<>();
+    DeployReport update = deploy(changed, DeployOptions.APPLY, heard);
+    List<String> changes = update.changes().stream().filter(c -> c.action() != ChangeAction.UNCHANGED).map(c -> c.render(false)).toList();
+    assertEquals(List.of("updated   state machine orders-feature-pipeline (definition)"), changes);
+    assertTrue(deploy(changed).unchanged());
+  }
+
+  @Test
+  void substitutionsAreAppliedToTheDeployedDefinition() {
+    Pipeline p = load("hybrid.yaml");
+    Blueprint b = BlueprintBuilder.build(p, DeployTarget.STEP_FUNCTIONS, new BlueprintOptions(Optional.empty(), Optional.empty(),
+        Map.of("ActivityArn_load", "arn:aws:states:us-east-1:123456789012:activity:load")));
+    DeployReport r = deploy(b);
+    try (AwsClients clients = LocalAws.clients(moto.endpoint())) {
+      String definition = clients.sfn().describeStateMachine(q -> q.stateMachineArn(r.mainArn())).definition();
+      assertTrue(definition.contains("arn:aws:states:us-east-1:123456789012:activity:load"), definition);
+      assertFalse(definition.contains("${ActivityArn_load}"), definition);
+    }
+    assertTrue(deploy(b).unchanged());
+    AwsFailure unknown = assertThrows(AwsFailure.class, () -> BlueprintBuilder.build(p, DeployTarget.STEP_FUNCTIONS,
+        new BlueprintOptions(Optional.empty(), Optional.empty(), Map.of("Nope", "x"))));
+    assertTrue(unknown.getMessage().startsWith("--substitute Nope: the definition has no ${Nope}; it has ActivityArn_"), unknown.getMessage());
+  }
+
+  @Test
   void changingOneRetryUpdatesOnlyThePipeline() {
     Pipeline p = load("retraining.yaml");
     deploy(sageMaker(p));

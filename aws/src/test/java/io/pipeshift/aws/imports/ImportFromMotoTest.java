@@ -58,6 +58,26 @@ class ImportFromMotoTest {
     }
   }
 
+  @Test
+  void everyExampleDeployedToStepFunctionsImportsBackGraphEqualWithTagsAndTriggers() {
+    MotoServer moto = SharedMoto.fresh();
+    for (Path example : Examples.valid()) {
+      Pipeline original = new PipelineLoader().load(example).pipeline();
+      Blueprint b = BlueprintBuilder.build(original, DeployTarget.STEP_FUNCTIONS, BlueprintOptions.DEFAULT);
+      try (AwsClients clients = LocalAws.clients(moto.endpoint())) {
+        String arn = new Deployer(clients, DeployOptions.APPLY, c -> { }).deploy(b).mainArn();
+        Pipeline p = new AwsImporter(clients).stateMachine(arn).artifact();
+        Pipeline offline = offlineRoundTrip(original, "asl");
+        PipelineDiff diff = PipelineDiff.between(offline, p);
+        assertTrue(diff.isEmpty(), example + ":\n" + diff.text());
+        assertEquals(b.baseName(), p.name());
+        assertEquals(original.tags(), p.tags());
+        assertEquals(normalised(withoutManual(original.triggers())), normalised(p.triggers()), example.toString());
+        assertEquals(p.name(), new AwsImporter(clients).stateMachine(b.baseName()).artifact().name(), "a bare name is looked up");
+      }
+    }
+  }
+
   /** IR -> the target's emitter -> its importer, through a file: no AWS involved. */
   static Pipeline offlineRoundTrip(Pipeline p, String format) {
     DeployTarget target = format.equals("sagemaker") ? DeployTarget.SAGEMAKER : DeployTarget.STEP_FUNCTIONS;
