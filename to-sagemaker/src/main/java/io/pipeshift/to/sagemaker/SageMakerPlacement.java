@@ -246,6 +246,9 @@ final class SageMakerPlacement {
     List<Arm> arms = arms((ConditionSpec) c.spec());
     String name = nameOf(c.id(), scope);
     List<String> gates = armNames(c, scope);
+    // Conditions hoisted out of the arms are appended to the top level while the arms are placed; this
+    // condition goes before them.
+    int position = top.size();
     List<List<Object>> contents = new ArrayList<>();
     for (int k = 0; k < arms.size(); k++) {
       Arm arm = arms.get(k);
@@ -257,7 +260,7 @@ final class SageMakerPlacement {
       contents.add(branch);
     }
     if (single(c)) {
-      top.add(conditionStep(c, name, arms.get(0).tests(), contents.get(0), contents.get(1), deps, scope));
+      top.add(position, conditionStep(c, name, arms.get(0).tests(), contents.get(0), contents.get(1), deps, scope));
       return;
     }
     List<String> emitted = gates.stream().filter(Objects::nonNull).toList();
@@ -272,7 +275,8 @@ final class SageMakerPlacement {
       }
       List<Condition> tests = new ArrayList<>(guard);
       tests.addAll(arms.get(k).tests());
-      top.add(conditionStep(c, placeholder ? name : gates.get(k), tests, contents.get(k), List.of(), deps, scope));
+      top.add(position++, conditionStep(c, placeholder ? name : gates.get(k), tests, contents.get(k), List.of(), deps,
+          scope));
     }
   }
 

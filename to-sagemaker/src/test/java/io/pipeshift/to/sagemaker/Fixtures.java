@@ -34,6 +34,59 @@ final class Fixtures {
     return new PipelineLoader().load(dir().resolve(name)).pipeline();
   }
 
+  /** A pipeline from IR YAML text ({@code pipeshift: 1} and a name are added), validated. */
+  static Pipeline yaml(String steps) {
+    String text = "pipeshift: 1\nname: test\n" + steps;
+    Pipeline p = new io.pipeshift.yaml.PipelineReader().read("test.yaml", text).pipeline();
+    var diagnostics = new io.pipeshift.validate.PipelineValidator().validate(p, "test.yaml");
+    if (io.pipeshift.validate.PipelineValidator.hasErrors(diagnostics)) {
+      throw new IllegalArgumentException("invalid test pipeline: " + diagnostics + "\n" + text);
+    }
+    return p;
+  }
+
+  /** The codes of a translation's notes about one step (null: pipeline-level notes). */
+  static List<String> codes(Translation<?> t, String step) {
+    return t.notes().stream().filter(n -> java.util.Objects.equals(n.step().orElse(null), step))
+        .map(n -> n.code()).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> map(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Object> list(Object o) {
+    return (List<Object>) o;
+  }
+
+  /** The value at a dotted path of maps ("Arguments.AppSpecification.ImageUri"); [n] indexes lists. */
+  static Object at(Map<String, Object> tree, String path) {
+    Object cur = tree;
+    for (String part : path.split("\\.")) {
+      String key = part;
+      Integer index = null;
+      int bracket = part.indexOf('[');
+      if (bracket >= 0) {
+        key = part.substring(0, bracket);
+        index = Integer.parseInt(part.substring(bracket + 1, part.length() - 1));
+      }
+      if (!key.isEmpty()) {
+        cur = map(cur).get(key);
+      }
+      if (index != null) {
+        cur = list(cur).get(index);
+      }
+    }
+    return cur;
+  }
+
+  /** Compact JSON of a tree, for readable assertions. */
+  static String json(Object tree) {
+    return SageMakerJson.compact(tree);
+  }
+
   static Translation<SageMakerDefinition> write(Pipeline p) {
     return new SageMakerWriter().write(p);
   }
