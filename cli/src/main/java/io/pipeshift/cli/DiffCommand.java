@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
       "Show the semantic difference of two pipelines in any formats: steps added, removed, renamed or moved,",
       "changed fields, dependency edges, retry, timeout, caching and catch changes, parameters.",
       "When the two files are in different formats, each side is first sent through the other's format and",
-      "back, so details one format cannot hold are not reported as differences (use --raw to compare as read).",
+      "back, so details one format cannot hold are not reported as differences (use --raw to compare as read);",
+      "IR YAML converted from another format counts as that format.",
       "Exit code 0: no differences; 1: differences; 2: bad input."
     })
 final class DiffCommand implements Callable<Integer> {
@@ -70,8 +72,8 @@ final class DiffCommand implements Callable<Integer> {
     PipelineSource sourceB = detect(second);
     Pipeline a = Inputs.load(first, d -> err.println(d.render())).artifact().pipeline();
     Pipeline b = Inputs.load(second, d -> err.println(d.render())).artifact().pipeline();
-    Optional<String> formatA = family(sourceA);
-    Optional<String> formatB = family(sourceB);
+    Optional<String> formatA = family(sourceA, a);
+    Optional<String> formatB = family(sourceB, b);
     if (!raw && !formatA.equals(formatB)) {
       if (formatB.isPresent()) {
         a = through(a, formatB.get(), first, err);
@@ -88,9 +90,23 @@ final class DiffCommand implements Callable<Integer> {
     return diff.isEmpty() ? Pipeshift.OK : Pipeshift.FINDINGS;
   }
 
-  /** The target format a source's files are written in, when a target writes it (not for IR YAML). */
-  private static Optional<String> family(PipelineSource source) {
-    return source.targetId().filter(t -> !t.equals("ir"));
+  /**
+   * The format a side is compared in: its source's target format, or, for IR YAML that {@code convert} wrote
+   * from another format, that format (the importers record it as {@code extensions.<format>.importedFrom}).
+   * Empty for IR written by hand.
+   */
+  private static Optional<String> family(PipelineSource source, Pipeline pipeline) {
+    Optional<String> own = source.targetId().filter(t -> !t.equals("ir"));
+    if (own.isPresent()) {
+      return own;
+    }
+    for (Map.Entry<String, Object> e : pipeline.extensions().entrySet()) {
+      if (e.getValue() instanceof Map<?, ?> m && m.containsKey("importedFrom")
+          && ConvertCommand.targets().stream().anyMatch(t -> t.id().equals(e.getKey()))) {
+        return Optional.of(e.getKey());
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -96,7 +96,7 @@ public final class PipelineDiff {
   private record Placed(Step step, String list, int order) {}
 
   private static final class Run {
-    private final Pipeline a;
+    private Pipeline a;
     private Pipeline b;
     private final Options options;
     private final List<DiffChange> out = new ArrayList<>();
@@ -109,6 +109,8 @@ public final class PipelineDiff {
     }
 
     PipelineDiff run() {
+      a = StepRenaming.apply(a, Map.of());
+      b = StepRenaming.apply(b, Map.of());
       if (options.metadata()) {
         metadata();
       }

@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * Renames steps everywhere they are named: ids, {@code after}, catch handlers and the step references inside
  * every value and condition. The diff renames one side's matched steps to the other side's ids, so a
- * renamed step's references compare equal.
+ * renamed step's references compare equal. It also writes every join in one canonical form (nested joins
+ * flattened, separators written out, adjacent texts merged): {@code join(" ", ["a", p])} and
+ * {@code join("", ["a ", p])} make the same text, and formats spell joins either way.
  */
 final class StepRenaming {
 
@@ -28,9 +30,6 @@ final class StepRenaming {
   }
 
   static Pipeline apply(Pipeline p, Map<String, String> ids) {
-    if (ids.isEmpty()) {
-      return p;
-    }
     StepRenaming r = new StepRenaming(ids);
     return p.withSteps(p.steps().stream().map(r::step).toList());
   }
@@ -54,9 +53,41 @@ final class StepRenaming {
       return new Value.PropertyRef(id(p.step()), p.file(), p.path());
     }
     if (v instanceof Value.Join j) {
-      return new Value.Join(j.separator(), j.values().stream().map(this::value).toList());
+      List<Value> parts = new ArrayList<>();
+      flatten(j, parts);
+      List<Value> merged = new ArrayList<>();
+      for (Value part : parts) {
+        Value x = value(part);
+        if (x instanceof Value.Literal l && l.asText().isEmpty()) {
+          continue;
+        }
+        if (x instanceof Value.Literal l && !merged.isEmpty() && merged.get(merged.size() - 1) instanceof Value.Literal prev) {
+          merged.set(merged.size() - 1, Value.Literal.of(prev.asText() + l.asText()));
+        } else {
+          merged.add(x instanceof Value.Literal l ? Value.Literal.of(l.asText()) : x);
+        }
+      }
+      if (merged.isEmpty()) {
+        return Value.Literal.of("");
+      }
+      return merged.size() == 1 ? merged.get(0) : new Value.Join("", merged);
     }
     return v;
+  }
+
+  /** The parts of a join with its separators written out as texts, nested joins opened. */
+  private static void flatten(Value.Join j, List<Value> out) {
+    for (int i = 0; i < j.values().size(); i++) {
+      if (i > 0 && !j.separator().isEmpty()) {
+        out.add(Value.Literal.of(j.separator()));
+      }
+      Value part = j.values().get(i);
+      if (part instanceof Value.Join inner) {
+        flatten(inner, out);
+      } else {
+        out.add(part);
+      }
+    }
   }
 
   private Condition condition(Condition c) {

@@ -114,4 +114,13 @@ class PipelineDiffTest {
       assertTrue(PipelineDiff.between(p, p).isEmpty(), "seed " + seed);
     }
   }
+
+  @Test
+  void joinsThatMakeTheSameTextAreEqual() {
+    String base = text("multi-service.yaml");
+    String changed = base.replace("{join: {separator: \" \", values: [\"Orders pipeline finished for\", {param: RunDate}]}}",
+        "{join: {separator: \"\", values: [\"Orders pipeline \", {join: {separator: \"\", values: [\"finished for \", {param: RunDate}]}}]}}");
+    assertTrue(!base.equals(changed));
+    assertTrue(PipelineDiff.between(read(base), read(changed)).isEmpty());
+  }
 }

@@ -1,17 +1,12 @@
 package io.pipeshift.from.sagemaker;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipeshift.diag.InvalidInputException;
 import io.pipeshift.ir.RawNull;
 import io.pipeshift.ir.StepKind;
-import io.pipeshift.ir.Value;
 import io.pipeshift.ir.kinds.StepSpec;
 import io.pipeshift.yaml.PipelineReader;
-import io.pipeshift.yaml.PipelineWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,8 +18,6 @@ import java.util.Optional;
  */
 final class SageMakerCallbacks {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private SageMakerCallbacks() {}
 
   static Optional<StepSpec> restore(String kind, Map<String, Object> arguments) {
@@ -32,24 +25,14 @@ final class SageMakerCallbacks {
       return Optional.empty();
     }
     Map<String, Object> fields = new LinkedHashMap<>();
-    PipelineWriter writer = new PipelineWriter();
     arguments.forEach((key, value) -> {
       if (!key.equals("pipeshift.kind")) {
-        put(fields, key.split("\\."), 0, value instanceof Value v ? writer.tree(v) : value instanceof RawNull ? null : value);
+        put(fields, key.split("\\."), 0, value instanceof RawNull ? null : value);
       }
     });
-    Map<String, Object> step = new LinkedHashMap<>();
-    step.put("id", "restored");
-    step.put("kind", kind);
-    step.putAll(lists(fields));
-    Map<String, Object> pipeline = new LinkedHashMap<>();
-    pipeline.put("pipeshift", 1);
-    pipeline.put("name", "restored");
-    pipeline.put("steps", List.of(step));
     try {
-      String text = JSON.writeValueAsString(pipeline); // JSON is YAML: the IR reader binds it
-      return Optional.of(new PipelineReader().read("<callback>", text).pipeline().steps().get(0).spec());
-    } catch (InvalidInputException | JsonProcessingException e) {
+      return Optional.of(new PipelineReader().readSpec("<callback>", kind, lists(fields)));
+    } catch (InvalidInputException e) {
       return Optional.empty();
     }
   }

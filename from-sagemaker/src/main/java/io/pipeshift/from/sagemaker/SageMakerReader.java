@@ -150,9 +150,10 @@ final class SageMakerReader {
     if (experiment.isObject() && !isDefaultExperiment(experiment)) {
       sm.put("experimentConfig", io.pipeshift.ir.Immutables.tree(plain(experiment)));
     }
-    if (!sm.isEmpty()) {
-      extensions.put(FORMAT, sm);
-    }
+    // remembered so that diff compares an IR written from this definition through SageMaker (see DiffCommand)
+    String file = doc.file().replace('\\', '/');
+    sm.put("importedFrom", file.substring(file.lastIndexOf('/') + 1));
+    extensions.put(FORMAT, sm);
     Pipeline p = new Pipeline(pipelineName, Optional.empty(), Map.of(), List.copyOf(parameters.values()), List.of(),
         StepDefaults.NONE, steps2, extensions);
     sourceMap.put("name", doc.at(""));

@@ -36,10 +36,14 @@ final class AslErrors {
         "SageMaker.AmazonSageMakerException", "Glue.AWSGlueException", "Batch.AWSBatchException",
         "ECS.AmazonECSException", "SNS.AmazonSNSException", "SQS.AmazonSQSException",
         "EventBridge.AmazonEventBridgeException", "Athena.AmazonAthenaException", "StepFunctions.AWSStepFunctionsException",
-        "States.ServiceFault")) {
+        "EMR.AmazonElasticMapReduceException", "SageMaker.InternalFailureException", "S3.InternalErrorException",
+        "States.Http.StatusCode.500", "States.Http.StatusCode.502", "States.Http.StatusCode.503",
+        "States.Http.StatusCode.504", "States.ServiceFault")) {
       m.put(s, ErrorClass.SERVICE_FAULT);
     }
-    for (String s : List.of("States.Throttling", "ThrottlingException", "TooManyRequestsException")) {
+    for (String s : List.of("States.Throttling", "ThrottlingException", "TooManyRequestsException",
+        "Lambda.TooManyRequestsException", "SageMaker.ThrottlingException", "S3.SlowDownException",
+        "States.Http.StatusCode.429")) {
       m.put(s, ErrorClass.THROTTLING);
     }
     for (String s : List.of("States.Capacity", "InsufficientCapacityException")) {
@@ -61,10 +65,22 @@ final class AslErrors {
     };
   }
 
+  /**
+   * The generic exception of an optimised integration that has no throttling error of its own covers
+   * throttling too (the service reports both under that one name).
+   */
+  private static final Set<String> COVERS_THROTTLING = Set.of("SageMaker.AmazonSageMakerException",
+      "Glue.AWSGlueException", "Batch.AWSBatchException", "ECS.AmazonECSException", "SNS.AmazonSNSException",
+      "SQS.AmazonSQSException", "EventBridge.AmazonEventBridgeException", "Athena.AmazonAthenaException",
+      "StepFunctions.AWSStepFunctionsException", "EMR.AmazonElasticMapReduceException");
+
   static List<ErrorClass> classes(JsonNode errorEquals) {
     Set<ErrorClass> out = new LinkedHashSet<>();
     for (JsonNode e : errorEquals) {
       out.add(errorClass(e.asText()));
+      if (COVERS_THROTTLING.contains(e.asText())) {
+        out.add(ErrorClass.THROTTLING);
+      }
     }
     return new ArrayList<>(out);
   }

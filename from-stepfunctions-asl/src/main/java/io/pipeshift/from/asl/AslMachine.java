@@ -46,13 +46,16 @@ final class AslMachine {
     final String startAt;
     final Map<String, State> states = new LinkedHashMap<>();
     final Region parent;
+    /** The Parallel or Map state this region is a branch or body of (null for the top level). */
+    final State owner;
     private final boolean jsonata;
 
-    Region(String pointer, String startAt, Region parent, boolean jsonata) {
+    Region(String pointer, String startAt, Region parent, boolean jsonata, State owner) {
       this.pointer = pointer;
       this.startAt = startAt;
       this.parent = parent;
       this.jsonata = jsonata;
+      this.owner = owner;
     }
 
     boolean jsonata() {
@@ -67,6 +70,8 @@ final class AslMachine {
   final JsonDocument doc;
   Region root;
   final Map<String, State> all = new LinkedHashMap<>();
+  /** Every region by its pointer ("" for the top level). */
+  final Map<String, Region> regions = new LinkedHashMap<>();
   private final Diagnostics diagnostics;
 
   private AslMachine(JsonDocument doc, Diagnostics diagnostics) {
@@ -83,7 +88,7 @@ final class AslMachine {
     }
     boolean jsonata = "JSONata".equals(r.path("QueryLanguage").asText(""));
     AslMachine m = new AslMachine(doc, diagnostics);
-    m.root = m.region(r, "", null, jsonata);
+    m.root = m.region(r, "", null, jsonata, null);
     return m;
   }
 
@@ -103,14 +108,15 @@ final class AslMachine {
     return n.isTextual() ? "text '" + n.asText() + "'" : "'" + n.asText() + "'";
   }
 
-  private Region region(JsonNode machine, String pointer, Region parent, boolean jsonata) {
+  private Region region(JsonNode machine, String pointer, Region parent, boolean jsonata, State owner) {
     String start = machine.path("StartAt").asText("");
     if (!machine.path("StartAt").isTextual()) {
       diagnostics.add(AslProblem.MISSING.at(doc, pointer, "StartAt", pointer.isEmpty() ? "the state machine" : "a branch"));
     }
     String ql = machine.path("QueryLanguage").asText("");
     boolean regionJsonata = ql.isEmpty() ? jsonata : ql.equals("JSONata");
-    Region region = new Region(pointer, start, parent, regionJsonata);
+    Region region = new Region(pointer, start, parent, regionJsonata, owner);
+    regions.put(pointer, region);
     JsonNode states = machine.path("States");
     if (!states.isObject()) {
       diagnostics.add(AslProblem.EXPECTED.at(doc, pointer + "/States", "an object of states", describe(states)));
@@ -194,7 +200,7 @@ final class AslMachine {
           diagnostics.add(AslProblem.MISSING.at(doc, s.pointer(), "Branches", "Parallel state '" + s.name() + "'"));
         } else {
           for (int i = 0; i < branches.size(); i++) {
-            region(branches.get(i), s.pointer() + "/Branches/" + i, s.region(), s.jsonata());
+            region(branches.get(i), s.pointer() + "/Branches/" + i, s.region(), s.jsonata(), s);
           }
         }
       }
@@ -204,7 +210,7 @@ final class AslMachine {
         if (body == null || !body.isObject()) {
           diagnostics.add(AslProblem.MISSING.at(doc, s.pointer(), "ItemProcessor", "Map state '" + s.name() + "'"));
         } else {
-          region(body, s.pointer() + "/" + key, s.region(), s.jsonata());
+          region(body, s.pointer() + "/" + key, s.region(), s.jsonata(), s);
         }
       }
       default -> { }

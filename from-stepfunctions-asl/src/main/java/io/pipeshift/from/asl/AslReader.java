@@ -61,6 +61,9 @@ final class AslReader {
 
   static final String FORMAT = "asl";
   private static final Pattern ID_CHARS = Pattern.compile("[^A-Za-z0-9_-]");
+  private static final List<String> JOB_NAME_FIELDS = List.of("ProcessingJobName", "TrainingJobName",
+      "HyperParameterTuningJobName", "TransformJobName", "ModelName", "EndpointConfigName");
+  private static final Pattern NAMED_COMMENT = Pattern.compile("([a-z0-9][a-z0-9-]*): (.+)", Pattern.DOTALL);
   private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,255}");
 
   private final AslMachine m;
@@ -85,6 +88,12 @@ final class AslReader {
   private final Map<String, Parameter> parameters = new LinkedHashMap<>();
   /** Kind of each created step (for output names), by id. */
   private final Map<String, Draft> drafts = new HashMap<>();
+  /** Step ids that tasks carry themselves (pipeshift's activities: {"step": id, "kind": ...}). */
+  private final Map<String, String> preferredIds = new HashMap<>();
+  /** Property-file reads (an S3 GetObject parsed as JSON), by the document path they write. */
+  private final Map<String, AslMachine.State> propertyReads = new LinkedHashMap<>();
+  /** The stop of the chain a Parallel state was walked in (where its handlers go). */
+  private final Map<String, String> parallelStops = new HashMap<>();
   /** Output names read from lambda/callback steps, by step id (they become the step's outputs). */
   private final Map<String, Set<String>> outputsRead = new HashMap<>();
 
@@ -148,14 +157,30 @@ final class AslReader {
     if (m.root.jsonata()) {
       asl.put("queryLanguage", "JSONata");
     }
+    // remembered so that diff compares an IR written from this machine through ASL (see DiffCommand)
+    asl.put("importedFrom", fileName(doc.file()));
     if (!asl.isEmpty()) {
       extensions.put(FORMAT, asl);
     }
     Optional<String> description = root.path("Comment").isTextual() ? Optional.of(root.get("Comment").asText()) : Optional.empty();
-    Pipeline p = new Pipeline(pipelineName, description, Map.of(), List.copyOf(parameters.values()), List.of(),
+    String name = pipelineName;
+    java.util.regex.Matcher named = NAMED_COMMENT.matcher(description.orElse(""));
+    if (named.matches()) {
+      // "<pipeline-name>: <description>", as pipeshift writes the machine's Comment
+      name = named.group(1);
+      description = Optional.of(named.group(2));
+    }
+    Pipeline p = new Pipeline(name, description, Map.of(), List.copyOf(parameters.values()), List.of(),
         StepDefaults.NONE, steps, extensions);
     sourceMap.put("name", doc.at(""));
     return new Translation<>(new LoadedPipeline(p, sourceMap), notes);
+  }
+
+  /** The last path segment of a document's file name (templates name the definition inside too). */
+  static String fileName(String file) {
+    String f = file.replace('\\', '/');
+    int cut = f.lastIndexOf('/');
+    return cut < 0 ? f : f.substring(cut + 1);
   }
 
   // -- parameters -----------------------------------------------------------------------------------
@@ -170,37 +195,61 @@ final class AslReader {
     String cur = root.startAt;
     JsonNode defaults = null;
     String defaultsPath = null;
-    int guard = 0;
-    while (cur != null && guard++ < 4) {
+    boolean merged = false;
+    for (int guard = 0; cur != null && guard < 4 && !merged; guard++) {
       AslMachine.State s = root.state(cur);
       if (s == null || !s.type().equals("Pass")) {
         break;
       }
       JsonNode n = s.node();
-      JsonNode literal = n.has("Result") ? n.get("Result") : n.has("Parameters") && literalObject(n.get("Parameters"))
-          ? n.get("Parameters") : null;
-      String merge = mergeExpression(n);
-      if (literal != null && literal.isObject() && merge == null) {
-        defaults = literal;
-        defaultsPath = n.path("ResultPath").asText("$");
-      } else if (merge != null) {
-        String target = n.path("ResultPath").asText("$");
-        String key = mergeKey(n);
-        parameterRoot = (target.equals("$") ? "" : target.substring(1)) + (key == null ? "" : "." + key);
-      } else {
+      JsonNode rp = n.path("ResultPath");
+      String base = rp.isTextual() && rp.asText().startsWith("$.") ? rp.asText().substring(1) : "";
+      boolean found = false;
+      if (n.has("Result") && n.get("Result").isObject() && literalObject(n.get("Result"))) {
+        defaults = n.get("Result");
+        defaultsPath = base;
+        found = true;
+      }
+      JsonNode params = n.has("Parameters") ? n.get("Parameters") : n.get("Arguments");
+      if (params != null && params.isObject()) {
+        if (!found && literalObject(params) && params.size() > 0) {
+          defaults = params;
+          defaultsPath = base;
+          found = true;
+        } else {
+          for (var it = params.fields(); it.hasNext(); ) {
+            var e = it.next();
+            String key = e.getKey().endsWith(".$") ? e.getKey().substring(0, e.getKey().length() - 2) : e.getKey();
+            String text = e.getValue().asText("");
+            if (e.getValue().isObject() && !e.getValue().isEmpty() && literalObject(e.getValue())
+                && (defaults == null || key.equals("defaults"))) {
+              defaults = e.getValue();
+              defaultsPath = base + "." + key;
+              found = true;
+            } else if (text.contains("States.JsonMerge") || text.contains("$merge")) {
+              parameterRoot = base + "." + key;
+              merged = true;
+              found = true;
+            } else if (e.getKey().endsWith(".$") && text.equals("$") && n.get("Parameters").size() > 1) {
+              found = true; // the execution input kept beside the defaults
+            } else if (e.getKey().endsWith(".$") && text.equals("$") && key.equals("parameters")) {
+              parameterRoot = base + ".parameters"; // no defaults: the input is the parameters
+              merged = true;
+              found = true;
+            }
+          }
+        }
+      }
+      if (!found) {
         break;
       }
       visited.add(cur);
       notes.add(AslImportNote.PASS_KEPT.at(null, "Pass state '" + cur + "' sets up the execution input (parameter"
           + " defaults); read as the pipeline's parameters"));
       cur = s.next().orElse(null);
-      if (merge != null) {
-        break;
-      }
     }
-    if (parameterRoot == null && defaults != null && defaultsPath != null) {
-      // defaults without a merge: the defaults object itself is where parameters are read
-      parameterRoot = defaultsPath.equals("$") ? "" : defaultsPath.substring(1);
+    if (parameterRoot == null && defaults != null) {
+      parameterRoot = defaultsPath; // defaults without a merge: parameters are read where the defaults are
     }
     if (defaults != null) {
       for (var it = defaults.fields(); it.hasNext(); ) {
@@ -208,7 +257,7 @@ final class AslReader {
         declare(e.getKey(), e.getValue());
       }
     }
-    return parameterRoot == null && defaults == null ? root.startAt : cur;
+    return parameterRoot == null ? root.startAt : cur;
   }
 
   private static boolean literalObject(JsonNode n) {
@@ -226,39 +275,6 @@ final class AslReader {
       }
     }
     return true;
-  }
-
-  /** The merge expression of a defaults-merging Pass (JSONPath States.JsonMerge or JSONata $merge), if any. */
-  private static String mergeExpression(JsonNode pass) {
-    for (String key : List.of("Parameters", "Output", "Assign")) {
-      JsonNode p = pass.get(key);
-      if (p == null) {
-        continue;
-      }
-      if (p.isTextual() && p.asText().contains("$merge")) {
-        return p.asText();
-      }
-      for (var it = p.fields(); it.hasNext(); ) {
-        var e = it.next();
-        String v = e.getValue().asText("");
-        if (v.contains("States.JsonMerge") || v.contains("$merge")) {
-          return v;
-        }
-      }
-    }
-    return null;
-  }
-
-  /** The key under which a merging Pass puts the merged object ({@code "params.$": "States.JsonMerge(..)"}). */
-  private static String mergeKey(JsonNode pass) {
-    for (String key : List.of("Parameters", "Assign")) {
-      JsonNode p = pass.get(key);
-      if (p != null && p.isObject() && p.size() == 1) {
-        String k = p.fieldNames().next();
-        return k.endsWith(".$") ? k.substring(0, k.length() - 2) : k;
-      }
-    }
-    return null;
   }
 
   private void declare(String name, JsonNode defaultValue) {
@@ -298,6 +314,15 @@ final class AslReader {
 
   private void indexProducers() {
     for (AslMachine.State s : m.all.values()) {
+      JsonNode params = s.node().path(s.jsonata() ? "Arguments" : "Parameters");
+      if (s.type().equals("Task") && params.path("step").isTextual() && params.path("kind").isTextual()
+          && io.pipeshift.ir.StepKind.byYamlName(params.path("kind").asText()).isPresent()
+          && io.pipeshift.validate.PipelineValidator.STEP_ID.matcher(params.path("step").asText()).matches()) {
+        preferredIds.put(s.name(), params.path("step").asText());
+      }
+      if (isPropertyRead(s)) {
+        propertyReads.put(s.node().path("ResultPath").asText().substring(1), s);
+      }
       String rp = s.node().path("ResultPath").asText("");
       if (rp.startsWith("$.") && !s.type().equals("Choice")) {
         producers.put(rp.substring(1), s);
@@ -329,6 +354,12 @@ final class AslReader {
 
   private String idFor(AslMachine.State s) {
     return ids.computeIfAbsent(s.name(), n -> {
+      String preferred = preferredIds.get(n);
+      if (preferred != null && !usedIds.contains(preferred)) {
+        usedIds.add(preferred);
+        sourceMap.put("steps." + preferred, doc.at(s.pointer()));
+        return preferred;
+      }
       String id = ID_CHARS.matcher(n.replace(' ', '-')).replaceAll("-");
       if (id.isEmpty() || !Character.isLetter(id.charAt(0))) {
         id = "s-" + id;
@@ -379,6 +410,11 @@ final class AslReader {
       }
       visited.add(cur);
       waitingEntries.add(cur);
+      if (s.type().equals("Task") && isPropertyRead(s)) {
+        // a helper that reads a property file for a later condition: its value becomes a property reference
+        cur = s.next().orElse(null);
+        continue;
+      }
       switch (s.type()) {
         case "Pass" -> {
           passes.add(s);
@@ -427,6 +463,7 @@ final class AslReader {
           continue;
         }
         case "Parallel" -> {
+          parallelStops.put(s.name(), stop);
           List<String> ends = new ArrayList<>();
           int before = out.size();
           JsonNode branches = s.node().path("Branches");
@@ -564,12 +601,8 @@ final class AslReader {
   }
 
   private AslMachine.Region region(String pointer) {
-    for (AslMachine.State s : m.all.values()) {
-      if (s.region().pointer.equals(pointer)) {
-        return s.region();
-      }
-    }
-    return new AslMachine.Region(pointer, "", null, false);
+    AslMachine.Region r = m.regions.get(pointer);
+    return r != null ? r : new AslMachine.Region(pointer, "", null, false, null);
   }
 
   /**
@@ -700,9 +733,17 @@ final class AslReader {
       }
     }
     JsonNode catchers = s.node().get("Catch");
+    Set<String> relayed = relayedErrors(s);
     if (catchers != null) {
       for (int i = 0; i < catchers.size(); i++) {
         JsonNode c = catchers.get(i);
+        boolean relayOnly = c.path("ErrorEquals").size() > 0;
+        for (JsonNode e : c.path("ErrorEquals")) {
+          relayOnly &= relayed.contains(e.asText());
+        }
+        if (relayOnly) {
+          continue; // reached only through the relay Fail states of the branches (see drainCatches)
+        }
         for (Draft d : inside) {
           catches.add(new PendingCatch(d, AslErrors.classes(c.path("ErrorEquals")), c.path("Next").asText(), region,
               stop, out, ctx, s.pointer() + "/Catch/" + i));
@@ -718,7 +759,7 @@ final class AslReader {
   /** Builds every handler chain once the main chains are placed, so handlers never claim main-path states. */
   private void drainCatches(Deque<PendingCatch> catches) {
     while (!catches.isEmpty()) {
-      PendingCatch c = catches.poll();
+      PendingCatch c = relay(catches.poll());
       String handler = entry.get(c.next());
       if (handler == null && !visited.contains(c.next())) {
         int before = c.out().size();
@@ -753,6 +794,125 @@ final class AslReader {
     }
   }
 
+  /**
+   * A catcher inside a Parallel branch can only go to a state of that branch; to reach a handler outside,
+   * a machine raises a new error in a Fail state that the Parallel catches. Such a catch goes straight to
+   * the Parallel's handler (possibly through several levels).
+   */
+  private PendingCatch relay(PendingCatch c) {
+    PendingCatch cur = c;
+    for (int guard = 0; guard < 16; guard++) {
+      AslMachine.State target = cur.region().state(cur.next());
+      AslMachine.State parallel = cur.region().owner;
+      if (target == null || !target.type().equals("Fail") || parallel == null || !parallel.type().equals("Parallel")) {
+        return cur;
+      }
+      String error = target.node().path("Error").asText("");
+      JsonNode outer = null;
+      for (JsonNode catcher : parallel.node().path("Catch")) {
+        for (JsonNode e : catcher.path("ErrorEquals")) {
+          if (e.asText().equals(error)) {
+            outer = catcher;
+          }
+        }
+        if (outer != null) {
+          break;
+        }
+      }
+      if (outer == null) {
+        return cur;
+      }
+      cur = new PendingCatch(cur.owner(), cur.errors(), outer.path("Next").asText(), parallel.region(),
+          parallelStops.get(parallel.name()), cur.out(), cur.ctx(), cur.pointer());
+    }
+    return cur;
+  }
+
+  /** Errors raised by Fail states of a Parallel's branches that inner catchers lead to (relays). */
+  private Set<String> relayedErrors(AslMachine.State parallel) {
+    Set<String> out = new HashSet<>();
+    for (AslMachine.State s : m.all.values()) {
+      AslMachine.Region r = s.region();
+      if (r.owner != parallel) {
+        continue;
+      }
+      for (JsonNode catcher : s.node().path("Catch")) {
+        AslMachine.State target = r.state(catcher.path("Next").asText(""));
+        if (target != null && target.type().equals("Fail") && target.node().path("Error").isTextual()) {
+          out.add(target.node().path("Error").asText());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** An S3 GetObject whose body is parsed as JSON into the document: a property-file read. */
+  private static boolean isPropertyRead(AslMachine.State s) {
+    return s.type().equals("Task")
+        && s.node().path("Resource").asText("").endsWith(":states:::aws-sdk:s3:getObject")
+        && s.node().path("ResultSelector").path("value.$").asText("").startsWith("States.StringToJson(")
+        && s.node().path("ResultPath").asText("").startsWith("$.");
+  }
+
+  private static final Pattern PROPERTY_COMMENT = Pattern.compile(".*property file '([^']+)' of '([^']+)'.*");
+
+  /**
+   * A read of a property file: the processing step upstream whose output folder holds the file (by its S3
+   * location) declares the file, and the value is a property reference.
+   */
+  private Value property(String owner, AslMachine.State read, String rest, String pointer) {
+    JsonNode params = read.node().path("Parameters");
+    String bucket = params.path("Bucket").asText("");
+    String key = params.path("Key").asText("");
+    String uri = "s3://" + bucket + "/" + key;
+    if (!rest.startsWith("value")) {
+      return unreadableOutput(owner, read, rest, pointer);
+    }
+    String path = rest.equals("value") ? "" : rest.substring("value.".length());
+    for (Draft d : drafts.values()) {
+      if (!(d.spec instanceof io.pipeshift.ir.kinds.ProcessingSpec p)) {
+        continue;
+      }
+      for (io.pipeshift.ir.kinds.ProcessingSpec.ProcessingOutput o : p.outputs()) {
+        if (o.destination() instanceof Value.Literal l) {
+          String dir = l.asText().endsWith("/") ? l.asText() : l.asText() + "/";
+          if (uri.startsWith(dir)) {
+            java.util.regex.Matcher named = PROPERTY_COMMENT.matcher(read.node().path("Comment").asText(""));
+            String file = named.matches() && named.group(2).equals(d.id) ? named.group(1) : o.name();
+            String filePath = uri.substring(dir.length());
+            if (p.propertyFiles().stream().noneMatch(f -> f.name().equals(file))) {
+              List<io.pipeshift.ir.kinds.ProcessingSpec.PropertyFile> files = new ArrayList<>(p.propertyFiles());
+              files.add(new io.pipeshift.ir.kinds.ProcessingSpec.PropertyFile(file, o.name(), filePath));
+              d.spec = new io.pipeshift.ir.kinds.ProcessingSpec(p.image(), p.instanceType(), p.instanceCount(),
+                  p.volumeSizeGb(), p.entrypoint(), p.arguments(), p.environment(), p.inputs(), p.outputs(), files,
+                  p.role(), p.maxRuntime());
+            }
+            return new Value.PropertyRef(d.id, file, undotted(path));
+          }
+        }
+      }
+    }
+    return unreadableOutput(owner, read, rest, pointer);
+  }
+
+  /** A JSONPath suffix back to the IR's dotted path: {@code a['b-c'][0]} -> {@code a.b-c.0}. */
+  static String undotted(String jsonPath) {
+    String p = jsonPath.startsWith("$") ? jsonPath.substring(1) : jsonPath;
+    StringBuilder out = new StringBuilder();
+    java.util.regex.Matcher seg = Pattern.compile("\\.([A-Za-z0-9_-]+)|\\['((?:[^'\\\\]|\\\\.)*)']|\\[(\\d+)]|^([A-Za-z0-9_-]+)").matcher(p);
+    int at = 0;
+    while (seg.find() && seg.start() == at) {
+      String part = seg.group(1) != null ? seg.group(1) : seg.group(2) != null
+          ? seg.group(2).replace("\\'", "'").replace("\\\\", "\\") : seg.group(3) != null ? seg.group(3) : seg.group(4);
+      if (out.length() > 0) {
+        out.append('.');
+      }
+      out.append(part);
+      at = seg.end();
+    }
+    return at == p.length() ? out.toString() : p.startsWith(".") ? p.substring(1) : p;
+  }
+
   // -- state kinds ----------------------------------------------------------------------------------
 
   private void task(Draft d, AslMachine.State s, Context ctx) {
@@ -760,7 +920,15 @@ final class AslReader {
     boolean jsonata = s.jsonata();
     String argsKey = jsonata ? "Arguments" : "Parameters";
     AslValues values = values(d.id, ctx);
-    Map<String, Object> args = s.node().has(argsKey) ? values.map(s.node().get(argsKey), s.pointer() + "/" + argsKey, jsonata)
+    JsonNode argsNode = s.node().get(argsKey);
+    if (argsNode != null && argsNode.isObject() && resource.contains(":states:::sagemaker:")) {
+      // the job name is made fresh per run (e.g. with States.UUID()); the IR names jobs by step
+      argsNode = argsNode.deepCopy();
+      for (String name : JOB_NAME_FIELDS) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) argsNode).remove(List.of(name, name + ".$"));
+      }
+    }
+    Map<String, Object> args = argsNode != null ? values.map(argsNode, s.pointer() + "/" + argsKey, jsonata)
         : new LinkedHashMap<>();
     List<String> outputs = new ArrayList<>();
     JsonNode selector = s.node().get("ResultSelector");
@@ -843,15 +1011,30 @@ final class AslReader {
       itemsFrom = Optional.of(values.jsonata(n.get("Items").asText(), s.pointer() + "/Items"));
     } else {
       String path = n.path("ItemsPath").asText("$");
-      itemsFrom = Optional.of(values.path(path, s.pointer() + "/ItemsPath"));
+      AslMachine.State pass = path.startsWith("$.") ? producers.get(path.substring(1)) : null;
+      if (pass != null && pass.type().equals("Pass") && pass.node().path("Result").isArray()) {
+        pass.node().get("Result").forEach(x -> items.add(plain(x))); // literal items set just before the Map
+      } else {
+        itemsFrom = Optional.of(values.path(path, s.pointer() + "/ItemsPath"));
+      }
     }
     int maxConcurrency = n.path("MaxConcurrency").asInt(0);
     Map<String, Object> selector = null;
     String selectorKey = n.has("ItemSelector") ? "ItemSelector" : n.has("Parameters") ? "Parameters" : null;
     if (selectorKey != null) {
-      // the selector reads the Map's own input with $, and the item with $$.Map.Item.Value
+      // the selector reads the Map's own input with $, and the item with $$.Map.Item.Value; entries that
+      // pass a field of the input through unchanged ("parameters.$": "$.parameters") are read as before
+      com.fasterxml.jackson.databind.node.ObjectNode kept = n.get(selectorKey).deepCopy();
+      List<String> through = new ArrayList<>();
+      kept.fields().forEachRemaining(e -> {
+        String k = e.getKey().endsWith(".$") ? e.getKey().substring(0, e.getKey().length() - 2) : e.getKey();
+        if (e.getKey().endsWith(".$") && e.getValue().asText("").equals("$." + k)) {
+          through.add(e.getKey());
+        }
+      });
+      through.forEach(kept::remove);
       AslValues selecting = values(d.id, new Context(s, null, true));
-      selector = selecting.map(n.get(selectorKey), s.pointer() + "/" + selectorKey, s.jsonata());
+      selector = selecting.map(kept, s.pointer() + "/" + selectorKey, s.jsonata());
     }
     String bodyKey = n.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
     AslMachine.Region body = region(s.pointer() + "/" + bodyKey);
@@ -1011,11 +1194,30 @@ final class AslReader {
 
   /** The IR output of {@code producer} that a path into its result names. */
   private Value output(String owner, AslMachine.State producer, String rest, String pointer) {
+    if (isPropertyRead(producer)) {
+      return property(owner, producer, rest, pointer);
+    }
     if (producer.type().equals("Pass")) {
-      JsonNode result = producer.node().path("Result");
-      JsonNode at = rest.isEmpty() ? result : result.at("/" + rest.replace(".", "/"));
-      if (at.isValueNode()) {
-        return AslValues.asValue(AslValues.scalar(at)).orElse(Value.Literal.of(at.asText()));
+      JsonNode result = producer.node().has("Result") ? producer.node().path("Result") : null;
+      if (result != null) {
+        JsonNode at = rest.isEmpty() ? result : result.at("/" + rest.replace(".", "/"));
+        if (at.isValueNode()) {
+          return AslValues.asValue(AslValues.scalar(at)).orElse(Value.Literal.of(at.asText()));
+        }
+      } else if (producer.node().path("Parameters").isObject()) {
+        // a Pass that computes a value (a message, a list) for a later state: that value is what is read
+        Object tree = values(owner, Context.TOP).tree(producer.node().get("Parameters"),
+            producer.pointer() + "/Parameters", producer.jsonata());
+        for (String seg : rest.isEmpty() ? new String[0] : rest.split("\\.")) {
+          tree = tree instanceof Map<?, ?> mm ? mm.get(seg) : null;
+        }
+        if (tree instanceof Value v) {
+          return v;
+        }
+        Optional<Value> leaf = tree == null ? Optional.empty() : AslValues.asValue(tree);
+        if (leaf.isPresent()) {
+          return leaf.get();
+        }
       }
       return unreadableOutput(owner, producer, rest, pointer);
     }
@@ -1070,7 +1272,21 @@ final class AslReader {
     if (path == null || !path.isTextual()) {
       return null;
     }
-    return standardOutput(action, path.asText().startsWith("$.") ? path.asText().substring(2) : path.asText(), null);
+    String text = path.asText();
+    if (action.equals("createModel")) {
+      return "model-name";
+    }
+    if (action.equals("createHyperParameterTuningJob") && text.contains("output/model.tar.gz")) {
+      return "best-model";
+    }
+    String standard = standardOutput(action, text.startsWith("$.") ? text.substring(2) : text, null);
+    if (standard != null) {
+      return standard;
+    }
+    if (text.startsWith("$.Payload") && (action.equals("invoke") || action.isEmpty())) {
+      return undotted(text.substring("$.Payload".length()));
+    }
+    return text.startsWith("$") ? undotted(text) : null;
   }
 
   /** The IR output name for a path into a task's raw result. */

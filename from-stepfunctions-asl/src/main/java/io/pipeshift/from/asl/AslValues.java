@@ -59,6 +59,11 @@ final class AslValues {
         String key = e.getKey();
         String ptr = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
         if (!jsonata && key.endsWith(".$") && e.getValue().isTextual()) {
+          String text = e.getValue().asText().strip();
+          if (text.startsWith("States.Array(") && text.endsWith(")")) {
+            out.put(key.substring(0, key.length() - 2), array(text, ptr));
+            continue;
+          }
           out.put(key.substring(0, key.length() - 2), path(e.getValue().asText(), ptr));
         } else {
           out.put(key, tree(e.getValue(), ptr, jsonata));
@@ -151,6 +156,26 @@ final class AslValues {
       return path(inner, pointer);
     }
     return scope.unreadable(text, pointer);
+  }
+
+  /** {@code States.Array('a', $.b)} -> a list of its values. */
+  private Object array(String text, String pointer) {
+    List<Object> out = new ArrayList<>();
+    for (String a : splitArguments(text.substring("States.Array(".length(), text.length() - 1))) {
+      String arg = a.strip();
+      if (arg.startsWith("'")) {
+        out.add(unquote(arg).replace("\\{", "{").replace("\\}", "}").replace("\\\\", "\\"));
+      } else if (arg.matches("-?\\d+")) {
+        out.add(Long.parseLong(arg));
+      } else if (arg.matches("-?\\d+\\.\\d+")) {
+        out.add(Double.parseDouble(arg));
+      } else if (arg.equals("true") || arg.equals("false")) {
+        out.add(Boolean.parseBoolean(arg));
+      } else {
+        out.add(path(arg, pointer));
+      }
+    }
+    return out;
   }
 
   /** A context object path ($$.X). */
