@@ -55,6 +55,10 @@ final class DeployCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the plan (create, update, unchanged or delete per resource); change nothing.")
   boolean dryRun;
 
+  @Option(names = "--substitute", paramLabel = "NAME=VALUE",
+      description = "A value for a ${NAME} placeholder of a state machine definition (activity or connection ARNs); repeatable.")
+  java.util.Map<String, String> substitutions = new java.util.LinkedHashMap<>();
+
   @Option(names = "--strict", description = "Refuse (exit 1, nothing deployed) when the translation has warnings.")
   boolean strict;
 
@@ -68,7 +72,7 @@ final class DeployCommand implements Callable<Integer> {
     Translation<LoadedPipeline> read = Inputs.load(file, d -> err.println(d.render()));
     try {
       Blueprint blueprint = BlueprintBuilder.build(read.artifact().pipeline(), t,
-          new BlueprintOptions(Optional.ofNullable(name), Optional.ofNullable(role)));
+          new BlueprintOptions(Optional.ofNullable(name), Optional.ofNullable(role), substitutions));
       List<FidelityNote> notes = new ArrayList<>(read.notes());
       notes.addAll(blueprint.notes());
       notes.forEach(n -> err.println(file + ": " + n.render()));

@@ -48,6 +48,10 @@ final class PackageCommand implements Callable<Integer> {
   @Option(names = "--role", paramLabel = "ARN", description = "Use this existing role instead of a role in the template.")
   String role;
 
+  @Option(names = "--substitute", paramLabel = "NAME=VALUE",
+      description = "A value for a ${NAME} placeholder of a state machine definition (activity or connection ARNs); repeatable.")
+  java.util.Map<String, String> substitutions = new java.util.LinkedHashMap<>();
+
   @Option(names = "--strict", description = "Fail (exit 1, nothing written) when the translation has warnings.")
   boolean strict;
 
@@ -59,7 +63,7 @@ final class PackageCommand implements Callable<Integer> {
     Blueprint blueprint;
     try {
       blueprint = BlueprintBuilder.build(read.artifact().pipeline(), t,
-          new BlueprintOptions(Optional.ofNullable(name), Optional.ofNullable(role)));
+          new BlueprintOptions(Optional.ofNullable(name), Optional.ofNullable(role), substitutions));
     } catch (AwsFailure f) {
       return AwsOptions.report(err, f);
     }

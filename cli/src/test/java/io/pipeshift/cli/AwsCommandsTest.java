@@ -40,6 +40,22 @@ class AwsCommandsTest {
   }
 
   @Test
+  void deployToStepFunctionsThenImportTheStateMachine(@TempDir Path dir) throws IOException {
+    String endpoint = SharedMoto.fresh().endpoint().toString();
+    String file = Examples.file("multi-service.yaml").toString();
+    CliRun first = CliRun.of("deploy", file, "--target", "stepfunctions", "--endpoint-url", endpoint);
+    assertEquals(0, first.exitCode(), first.err());
+    assertTrue(first.out().contains("created   state machine orders-feature-pipeline"), first.out());
+    CliRun second = CliRun.of("deploy", file, "--target", "stepfunctions", "--endpoint-url", endpoint);
+    assertTrue(second.out().endsWith("orders-feature-pipeline: unchanged (4 resources)\n"), second.out());
+    Path out = dir.resolve("machine.yaml");
+    CliRun imported = CliRun.of("import", "aws", "--state-machine", "orders-feature-pipeline", "-o", out.toString(),
+        "--endpoint-url", endpoint);
+    assertEquals(0, imported.exitCode(), imported.err());
+    assertTrue(Files.readString(out).contains("name: orders-feature-pipeline"));
+  }
+
+  @Test
   void dryRunPrintsThePlanAndDeploysNothing() {
     String endpoint = SharedMoto.fresh().endpoint().toString();
     CliRun plan = CliRun.of("deploy", retraining(), "--target", "sagemaker", "--endpoint-url", endpoint, "--dry-run", "--name", "planned");
@@ -120,6 +136,13 @@ class AwsCommandsTest {
     String t = Files.readString(out);
     for (String type : List.of("AWS::SageMaker::Pipeline", "AWS::Scheduler::Schedule", "AWS::Events::Rule", "AWS::IAM::Role")) {
       assertTrue(t.contains("Type: " + type), type);
+    }
+    Path machine = dir.resolve("machine.yaml");
+    CliRun sfn = CliRun.of("package", Examples.file("multi-service.yaml").toString(), "--target", "stepfunctions", "-o", machine.toString());
+    assertEquals(0, sfn.exitCode(), sfn.err());
+    String m = Files.readString(machine);
+    for (String type : List.of("AWS::StepFunctions::StateMachine", "AWS::Scheduler::Schedule", "AWS::IAM::Role")) {
+      assertTrue(m.contains("Type: " + type), type);
     }
     CliRun bad = CliRun.of("package", retraining(), "--target", "mwaa", "-o", out.toString());
     assertEquals(2, bad.exitCode());
