@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * Which Airflow the DAG file is written for, and where each name it imports lives there. Airflow 3 uses the
- * {@code airflow.sdk} authoring API and the standard provider; Airflow 2 (2.8 or later: {@code literal})
- * uses the classic core modules. Provider operators live in the same modules in both.
+ * {@code airflow.sdk} authoring API and the standard provider; Airflow 2 output targets 2.10, the last 2.x
+ * ({@code literal} needs 2.8, {@code task_display_name} 2.9, {@code WaitSensor} 2.10), with the classic core
+ * modules. Provider operators live in the same modules in both.
  */
 enum AirflowVersion {
   V3("3"),

@@ -65,6 +65,10 @@ final class AirflowWriter {
   private final Set<String> taskIdSpace = new HashSet<>();
   private final Map<String, String> localTaskId = new LinkedHashMap<>();
   private final Map<String, String> itemsTaskId = new LinkedHashMap<>();
+  /** First steps of a for-each body (no items task) that carry the for-each's own trigger rule. */
+  private final Map<String, String> inheritedRule = new java.util.HashMap<>();
+  /** Steps that follow a mapped task group whose body ends with a catch handler. */
+  private final Set<String> afterCaughtGroup = new HashSet<>();
   /** Step ids that are catch handlers. */
   private final Set<String> handlers = new HashSet<>();
   /** for-each steps that become placeholders (nested mapping). */
@@ -212,6 +216,27 @@ final class AirflowWriter {
     };
   }
 
+  /**
+   * Whether a step is a mapped task group whose body ends with a catch handler: Airflow's {@code group >> x}
+   * waits for the group's leaves, the handler among them, which is skipped when nothing failed; a step after
+   * such a group therefore runs when none failed and one succeeded ({@code none_failed_min_one_success}),
+   * which is also the IR's meaning (a caught error continues at the handler).
+   */
+  static boolean hasLeafHandler(Step s) {
+    if (!(s.spec() instanceof ForEachSpec f)) {
+      return false;
+    }
+    StepGraph g = StepGraph.of(f.steps());
+    Set<String> handled = new HashSet<>();
+    f.steps().forEach(x -> x.catches().forEach(c -> handled.add(c.handler())));
+    for (int i : g.sinks()) {
+      if (handled.contains(f.steps().get(i).id())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The steps a list starts with: no dependency inside the list and not a catch handler. */
   static List<Step> roots(List<Step> steps) {
     StepGraph g = StepGraph.of(steps);
@@ -296,6 +321,9 @@ final class AirflowWriter {
     StepGraph g = StepGraph.of(steps).transitiveReduction();
     for (int[] e : g.edges()) {
       addEdge(list, exit(steps.get(e[0])), entry(steps.get(e[1])));
+      if (hasLeafHandler(steps.get(e[0]))) {
+        afterCaughtGroup.add(steps.get(e[1]).id());
+      }
     }
     Map<String, Step> byId = new LinkedHashMap<>();
     steps.forEach(s -> byId.put(s.id(), s));
@@ -499,6 +527,10 @@ final class AirflowWriter {
     if (handlers.contains(s.id())) {
       tail.add(PyExpr.kw("trigger_rule", PyExpr.str(HANDLER_RULE)));
       noteCatch(s);
+    } else if (afterCaughtGroup.contains(s.id())) {
+      tail.add(PyExpr.kw("trigger_rule", PyExpr.str(JOIN_RULE)));
+    } else if (inheritedRule.containsKey(s.id())) {
+      tail.add(PyExpr.kw("trigger_rule", PyExpr.str(inheritedRule.get(s.id()))));
     }
     s.displayName().filter(d -> !d.equals(taskId))
         .ifPresent(d -> tail.add(PyExpr.kw("task_display_name", PyExpr.str(d))));
@@ -517,6 +549,17 @@ final class AirflowWriter {
       expr = PyExpr.call(override, t.args(), t.kwargs());
     }
     assign(name, expr, out);
+  }
+
+  /** The trigger rule a step's entry tasks need, if not Airflow's default. */
+  private Optional<String> ownRule(Step s) {
+    if (handlers.contains(s.id())) {
+      return Optional.of(HANDLER_RULE);
+    }
+    if (afterCaughtGroup.contains(s.id())) {
+      return Optional.of(JOIN_RULE);
+    }
+    return Optional.ofNullable(inheritedRule.get(s.id()));
   }
 
   private void assign(PyName name, PyExpr expr, PyCode out) {
@@ -721,6 +764,10 @@ final class AirflowWriter {
     PyName group = taskName.get(s.id());
     String groupId = localTaskId.get(s.id());
     AirflowValues.ItemScope scope = new AirflowValues.ItemScope(s);
+    Optional<String> rule = ownRule(s);
+    if (rule.isPresent() && !itemsName.containsKey(s.id())) {
+      roots(f.steps()).forEach(r -> inheritedRule.put(r.id(), rule.get()));
+    }
     values.enter(scope);
     PyCode body = new PyCode(out.indentation() + PyLayout.STEP);
     writeList(f.steps(), body);
@@ -766,6 +813,7 @@ final class AirflowWriter {
       List<PyExpr.Kwarg> kw = new ArrayList<>();
       kw.add(PyExpr.kw("task_id", PyExpr.str(itemsTaskId.get(s.id()))));
       kw.addAll(noRetry());
+      rule.ifPresent(r -> kw.add(PyExpr.kw("trigger_rule", PyExpr.str(r))));
       PyExpr call = PyExpr.call(PyExpr.call(PyExpr.attr(PyExpr.name(fn), "override"), List.of(), kw), List.of(), List.of());
       emitted.putIfAbsent(itemsTask, emitted.size());
       out.add("$N = $E", itemsTask, call);

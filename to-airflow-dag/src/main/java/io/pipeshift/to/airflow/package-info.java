@@ -1,6 +1,6 @@
 /**
  * IR -> Apache Airflow DAG file (Python source): Airflow 3's {@code airflow.sdk} authoring API by default,
- * Airflow 2.8+ imports on request ({@code airflow.version=2}). Entry point: {@link
+ * Airflow 2.10 imports on request ({@code airflow.version=2}). Entry point: {@link
  * io.pipeshift.to.airflow.AirflowTarget} (ServiceLoader id {@code airflow}).
  *
  * <p><b>Keeps</b>: every step as one task (task id = step id as a Python identifier), the dependency graph

@@ -68,12 +68,28 @@ final class ExpectedDag {
     }
   }
 
+  /** First steps of a for-each body without items task take the for-each's trigger rule. */
+  private final Map<String, String> inherited = new TreeMap<>();
+
   private void build(List<Step> steps) {
+    Set<String> afterCaughtGroup = new HashSet<>();
+    StepGraph reduced = StepGraph.of(steps).transitiveReduction();
+    for (int[] e : reduced.edges()) {
+      if (isGroup(steps.get(e[0])) && AirflowWriter.hasLeafHandler(steps.get(e[0]))) {
+        afterCaughtGroup.add(steps.get(e[1]).id());
+      }
+    }
     for (Step s : steps) {
-      String rule = handlers.contains(s.id()) ? "one_failed" : "all_success";
+      String rule = handlers.contains(s.id()) ? "one_failed"
+          : afterCaughtGroup.contains(s.id()) ? "none_failed_min_one_success"
+          : inherited.getOrDefault(s.id(), "all_success");
       if (isGroup(s)) {
         if (itemsIds.containsKey(s.id())) {
           node(itemsIds.get(s.id()), Optional.empty(), rule);
+        } else if (!rule.equals("all_success")) {
+          for (Step r : AirflowWriter.roots(((ForEachSpec) s.spec()).steps())) {
+            inherited.put(r.id(), rule);
+          }
         }
         build(((ForEachSpec) s.spec()).steps());
         if (itemsIds.containsKey(s.id())) {

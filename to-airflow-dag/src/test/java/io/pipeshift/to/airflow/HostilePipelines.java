@@ -179,7 +179,7 @@ final class HostilePipelines {
       }
       s = s.withAfter(after);
       s = decorate(s);
-      if (!inForEach && s.kind().isWork() && random.nextInt(6) == 0) {
+      if (s.kind().isWork() && random.nextInt(6) == 0) {
         String handler = "handler-" + (++counter);
         handlers.add(handler);
         s = s.withCatches(List.of(new CatchClause(random.nextBoolean() ? List.of(ErrorClass.ALL)
