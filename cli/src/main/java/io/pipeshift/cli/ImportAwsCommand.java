@@ -16,14 +16,12 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code pipeshift import aws}: a deployed SageMaker pipeline or state machine back into IR YAML. Meant to
- * be the {@code aws} subcommand of an {@code import} command; until that exists, {@link AsImport}
- * registers it on the root as {@code import} taking the word {@code aws}.
+ * {@code pipeshift import aws}: a deployed SageMaker pipeline or state machine back into IR YAML (a
+ * subcommand of {@link ImportCommand}).
  */
 @Command(name = "aws", mixinStandardHelpOptions = true,
     description = {
@@ -32,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "matching importer, and adds its name, description, tags and the triggers found in EventBridge",
       "(Scheduler schedules and rules that start it)."
     })
-class ImportAwsCommand implements Callable<Integer> {
+final class ImportAwsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
@@ -82,21 +80,5 @@ class ImportAwsCommand implements Callable<Integer> {
     }
     err.flush();
     return Pipeshift.OK;
-  }
-
-  /** {@code pipeshift import aws ...} while there is no {@code import} command to hang {@code aws} under. */
-  @Command(name = "import", mixinStandardHelpOptions = true,
-      description = {"Import pipelines into IR YAML: 'import aws' reads one from an AWS account."})
-  static final class AsImport extends ImportAwsCommand {
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "aws (the only source so far).")
-    String source;
-
-    @Override
-    public Integer call() {
-      if (!"aws".equals(source)) {
-        throw new UserError("unknown import source '" + source + "'; expected aws");
-      }
-      return super.call();
-    }
   }
 }

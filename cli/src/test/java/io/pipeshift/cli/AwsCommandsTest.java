@@ -170,7 +170,6 @@ class AwsCommandsTest {
     assertEquals(2, both.exitCode());
     CliRun other = CliRun.of("import", "gcp", "--pipeline", "a", "--endpoint-url", endpoint);
     assertEquals(2, other.exitCode());
-    assertTrue(other.err().contains("unknown import source 'gcp'; expected aws"), other.err());
   }
 
   /**
