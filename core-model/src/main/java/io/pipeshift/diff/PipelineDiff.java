@@ -28,9 +28,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The semantic difference of two pipelines: what would run differently. Steps are matched by id, then
- * (for the rest) by kind and field similarity, which reports a rename instead of a removal plus an
- * addition. Compared per matched step: kind, typed fields (leaf by leaf), the retry, timeout and caching
+ * The semantic difference of two pipelines: what would run differently. Steps are matched by id, then by
+ * display name (formats that name steps by the name people read), then (for the rest) by kind and field
+ * similarity, which reports a rename instead of a removal plus an addition. Compared per matched step: kind, typed fields (leaf by leaf), the retry, timeout and caching
  * in force (pipeline defaults applied, so a default and an explicit equal value are the same), catches,
  * and where the step sits (top level, a branch, a for-each body); per step list: dependency edges after
  * transitive reduction ({@code after} and data references alike, redundant edges ignored); parameters by
@@ -310,6 +310,20 @@ public final class PipelineDiff {
         }
       }
       Set<String> matchedA = new LinkedHashSet<>(bToA.values());
+      // then by the name people read: a format that names steps by their display name keeps it as the id
+      Map<String, Placed> byLabelA = new LinkedHashMap<>();
+      inA.values().stream().filter(p -> !matchedA.contains(p.step().id()))
+          .forEach(p -> byLabelA.putIfAbsent(p.step().label(), p));
+      for (Placed pb : inB.values()) {
+        if (bToA.containsKey(pb.step().id())) {
+          continue;
+        }
+        Placed pa = byLabelA.get(pb.step().label());
+        if (pa != null && pa.step().kind() == pb.step().kind() && !matchedA.contains(pa.step().id())) {
+          bToA.put(pb.step().id(), pa.step().id());
+          matchedA.add(pa.step().id());
+        }
+      }
       List<Placed> restA = inA.values().stream().filter(p -> !matchedA.contains(p.step().id())).toList();
       List<Placed> restB = inB.values().stream().filter(p -> !bToA.containsKey(p.step().id())).toList();
       record Candidate(Placed pa, Placed pb, double score) {}

@@ -23,7 +23,8 @@ enum AslImportNote {
   NO_DEFAULT("ASLR512", Severity.INFO),
   TEMPLATE_PLACEHOLDER("ASLR513", Severity.WARNING),
   NOT_WAITED("ASLR514", Severity.WARNING),
-  MACHINE_TIMEOUT("ASLR515", Severity.INFO);
+  MACHINE_TIMEOUT("ASLR515", Severity.INFO),
+  ACTIVITY_RESTORED("ASLR516", Severity.INFO);
 
   private final String code;
   private final Severity severity;

@@ -94,6 +94,8 @@ final class AslReader {
   private final Map<String, AslMachine.State> propertyReads = new LinkedHashMap<>();
   /** The stop of the chain a Parallel state was walked in (where its handlers go). */
   private final Map<String, String> parallelStops = new HashMap<>();
+  /** Pass states that only reshape data, by name, with the step they come before (pipeline extension). */
+  private final Map<String, Object> passStates = new LinkedHashMap<>();
   /** Output names read from lambda/callback steps, by step id (they become the step's outputs). */
   private final Map<String, Set<String>> outputsRead = new HashMap<>();
 
@@ -156,6 +158,9 @@ final class AslReader {
     }
     if (m.root.jsonata()) {
       asl.put("queryLanguage", "JSONata");
+    }
+    if (!passStates.isEmpty()) {
+      asl.put("passStates", passStates);
     }
     // remembered so that diff compares an IR written from this machine through ASL (see DiffCommand)
     asl.put("importedFrom", fileName(doc.file()));
@@ -564,16 +569,14 @@ final class AslReader {
     if (passes.isEmpty()) {
       return;
     }
-    List<Object> kept = new ArrayList<>();
     for (AslMachine.State p : passes) {
       Map<String, Object> entryMap = new LinkedHashMap<>();
-      entryMap.put("name", p.name());
+      entryMap.put("before", d.id);
       entryMap.put("state", plain(p.node()));
-      kept.add(entryMap);
+      passStates.put(p.name(), entryMap);
     }
-    asl(d).put("passBefore", kept);
     notes.add(AslImportNote.PASS_KEPT.at(d.id, "Pass state(s) " + passes.stream().map(AslMachine.State::name).toList()
-        + " only reshape data; kept in extensions.asl.passBefore of step '" + d.id + "'"));
+        + " only reshape data; kept in the pipeline's extensions.asl.passStates"));
   }
 
   @SuppressWarnings("unchecked")
@@ -945,25 +948,48 @@ final class AslReader {
         notes.add(AslImportNote.NOT_WAITED.at(d.id, "the task starts '" + resource + "' without waiting for it (no"
             + " .sync); the IR step waits for completion"));
       }
-    } else {
-      Map<String, Object> raw = new LinkedHashMap<>();
-      for (var it = s.node().fields(); it.hasNext(); ) {
-        var e = it.next();
-        if (!Set.of("Type", "Resource", "Next", "End", "Retry", "Catch", "TimeoutSeconds", "Comment").contains(e.getKey())) {
-          raw.put(e.getKey(), plain(e.getValue()));
-        }
+    } else if (args.get("kind") instanceof String kind && args.get("step") instanceof String
+        && io.pipeshift.ir.StepKind.byYamlName(kind).isPresent()) {
+      // an activity written by pipeshift: its parameters are the step's own fields
+      Map<String, Object> fields = new LinkedHashMap<>(args);
+      fields.remove("step");
+      fields.remove("kind");
+      try {
+        d.spec = new io.pipeshift.yaml.PipelineReader().readSpec(doc.file(), kind, fields);
+        notes.add(AslImportNote.ACTIVITY_RESTORED.at(d.id, "activity task carries a " + kind + " step's fields;"
+            + " read back as " + kind));
+        return;
+      } catch (io.pipeshift.diag.InvalidInputException e) {
+        notes.add(AslImportNote.UNKNOWN_RESOURCE.at(d.id, "activity task names kind '" + kind + "' but its fields do not"
+            + " bind (" + e.diagnostics().get(0).message() + "); kept verbatim as an external step"));
       }
-      d.spec = new ExternalSpec(FORMAT, resource, raw);
+      d.spec = new ExternalSpec(FORMAT, resource, rawParameters(s, argsKey));
+      return;
+    } else {
+      d.spec = new ExternalSpec(FORMAT, resource, rawParameters(s, argsKey));
+      List<String> dropped = new ArrayList<>();
+      s.node().fieldNames().forEachRemaining(k -> {
+        if (!Set.of("Type", "Resource", "Next", "End", "Retry", "Catch", "TimeoutSeconds", "Comment", argsKey).contains(k)) {
+          dropped.add(k);
+        }
+      });
       notes.add(AslImportNote.UNKNOWN_RESOURCE.at(d.id, "resource '" + resource + "' has no IR kind; kept verbatim as an"
-          + " external step"));
+          + " external step (its " + argsKey + ")" + (dropped.isEmpty() ? "" : "; not kept: " + dropped)));
       return;
     }
-    for (String key : List.of("ResultPath", "ResultSelector", "OutputPath", "InputPath", "HeartbeatSeconds", "Credentials",
-        "Assign", "Output")) {
+    // fields the ASL emitter copies back into the state as they are; the data layout (ResultPath,
+    // ResultSelector, InputPath, OutputPath, Assign, Output) is the emitter's own and is not kept
+    for (String key : List.of("HeartbeatSeconds", "Credentials")) {
       if (s.node().has(key)) {
         asl(d).put(key, plain(s.node().get(key)));
       }
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> rawParameters(AslMachine.State s, String key) {
+    JsonNode params = s.node().get(key);
+    return params != null && params.isObject() ? (Map<String, Object>) plain(params) : Map.of();
   }
 
   private void waitStep(Draft d, AslMachine.State s, Context ctx) {
@@ -976,11 +1002,6 @@ final class AslReader {
       notes.add(AslImportNote.FIELD_IGNORED.at(d.id, "a wait time read at run time (SecondsPath, TimestampPath or"
           + " JSONata) has no IR form; read as a zero-second wait"));
       d.spec = new WaitSpec(Optional.of(Duration.ZERO), Optional.empty());
-      for (String key : List.of("SecondsPath", "TimestampPath", "Seconds", "Timestamp")) {
-        if (n.has(key)) {
-          asl(d).put(key, plain(n.get(key)));
-        }
-      }
     }
   }
 
@@ -1044,9 +1065,6 @@ final class AslReader {
     drainCatches(bodyCatches);
     d.body = steps;
     d.spec = new ForEachSpec(items, itemsFrom, maxConcurrency, List.of());
-    if (n.path("ItemProcessor").path("ProcessorConfig").path("Mode").asText("INLINE").equals("DISTRIBUTED")) {
-      asl(d).put("mode", "DISTRIBUTED");
-    }
     for (String key : List.of("ItemReader", "ItemBatcher", "ResultWriter", "ToleratedFailurePercentage",
         "ToleratedFailureCount", "Label")) {
       if (n.has(key)) {
