@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -71,15 +70,6 @@ final class SageMakerMapping {
   /** Extra files some steps need next to the definition (Clarify analysis configurations). */
   Map<String, String> companions() {
     return companions;
-  }
-
-  /** Whether a kind becomes a native SageMaker step (not the callback pattern). */
-  static boolean isNative(StepKind kind) {
-    return switch (kind) {
-      case PROCESSING, TRAINING, TUNING, TRANSFORM, CREATE_MODEL, REGISTER_MODEL, MODEL_DEPLOY, QUALITY_CHECK,
-          CLARIFY_CHECK, EMR, NOTEBOOK_JOB, CONDITION, FAIL, LAMBDA, CALLBACK -> true;
-      default -> false;
-    };
   }
 
   /** The suffix the SageMaker SDK gives the step a kind becomes (RegisterModel is a step collection). */
@@ -405,9 +395,4 @@ final class SageMakerMapping {
     }
     return m;
   }
-
-  /** Kinds whose SageMaker step can carry CacheConfig (used to word notes). */
-  static final Set<String> CACHEABLE_TYPES = Set.of(
-      "Processing", "Training", "Tuning", "Transform", "EMR", "Lambda", "Callback", "QualityCheck", "ClarifyCheck",
-      "EndpointConfig", "Endpoint", "NotebookJob");
 }

@@ -1,10 +1,7 @@
 package io.pipeshift.to.sagemaker;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,9 +12,9 @@ import java.util.regex.Pattern;
  *
  * <p>A step keeps its IR id when the id is already legal. Otherwise every illegal character becomes
  * {@code -}; a name too long is cut (keeping room for a suffix); a name taken by another step gets
- * {@code -2}, {@code -3}, ... The IR-id -> names map ({@link #byStepId()}) is kept for diagnostics: one IR
- * step may have several SageMaker steps (a condition lowered to sibling conditions, a step copied into each
- * branch of a rejoin, a for-each body unrolled).
+ * {@code -2}, {@code -3}, ... Each name remembers its IR step ({@link #stepIdOf}), for the IR-id -> names map
+ * kept with the definition: one IR step may have several SageMaker steps (a condition lowered to sibling
+ * conditions, a step copied into each branch of a rejoin, a for-each body unrolled).
  */
 public final class SageMakerNames {
 
@@ -28,7 +25,6 @@ public final class SageMakerNames {
   public static final Pattern LEGAL = Pattern.compile("^[A-Za-z0-9\\-_]{1,64}$");
 
   private final Set<String> taken = new HashSet<>();
-  private final Map<String, List<String>> byStepId = new LinkedHashMap<>();
   private final Map<String, String> stepIdByName = new LinkedHashMap<>();
 
   /**
@@ -46,7 +42,6 @@ public final class SageMakerNames {
       name = fit(stem, "-" + n + cleanSuffix);
     }
     taken.add(name);
-    byStepId.computeIfAbsent(stepId, k -> new ArrayList<>()).add(name);
     stepIdByName.put(name, stepId);
     return name;
   }
@@ -65,13 +60,6 @@ public final class SageMakerNames {
   private static String fit(String stem, String suffix) {
     int room = MAX_LENGTH - suffix.length();
     return (stem.length() > room ? stem.substring(0, Math.max(1, room)) : stem) + suffix;
-  }
-
-  /** The SageMaker names made for each IR step id, in the order they were made. */
-  public Map<String, List<String>> byStepId() {
-    Map<String, List<String>> copy = new LinkedHashMap<>();
-    byStepId.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    return Collections.unmodifiableMap(copy);
   }
 
   /** The IR step a SageMaker step name was made for. */
