@@ -146,8 +146,8 @@ final class AslMachine {
     this.conditions = new AslConditions(pipeline, values);
   }
 
-  /** The whole definition, and its worst-case history events. */
-  record Built(Map<String, Object> definition, long events) {}
+  /** The whole definition, its worst-case history events, and each step's state name. */
+  record Built(Map<String, Object> definition, long events, Map<String, String> stepStates) {}
 
   Built build() {
     Scope top = new Scope();
@@ -162,7 +162,7 @@ final class AslMachine {
     machine.put("StartAt", start);
     machine.put("States", ordered(top.states, start));
     // execution started/succeeded + the parameter states
-    return new Built(machine, body.events() + 2 + 4);
+    return new Built(machine, body.events() + 2 + 4, Map.copyOf(stepState));
   }
 
   // ---- parameters ---------------------------------------------------------------------------------

@@ -25,6 +25,13 @@ final class AslWriter {
   private AslWriter() {}
 
   static Translation<EmittedFiles> write(Pipeline pipeline, TargetOptions options) {
+    return emit(pipeline).translation();
+  }
+
+  /** What tests look at besides the text: the definition as a tree and each IR step's state name. */
+  record Output(Translation<EmittedFiles> translation, Map<String, Object> definition, Map<String, String> stepStates) {}
+
+  static Output emit(Pipeline pipeline) {
     List<FidelityNote> notes = new ArrayList<>();
     AslMachine machine = new AslMachine(pipeline, notes);
     AslMachine.Built built = machine.build();
@@ -48,8 +55,8 @@ final class AslWriter {
     }
     Map<String, String> companions = AslInfra.companions(pipeline, machine.machineName, express, built.definition(),
         machine.iam, notes);
-    return new Translation<>(new EmittedFiles(AslJson.write(built.definition()), "json", companions),
-        inDocumentOrder(pipeline, notes));
+    return new Output(new Translation<>(new EmittedFiles(AslJson.write(built.definition()), "json", companions),
+        inDocumentOrder(pipeline, notes)), built.definition(), built.stepStates());
   }
 
   /** Step notes in the order the steps appear in the pipeline, then the pipeline's own notes. */
