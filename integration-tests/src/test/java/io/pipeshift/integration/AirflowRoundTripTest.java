@@ -129,7 +129,8 @@ class AirflowRoundTripTest {
         d.put("otherwise", shape(p, c.otherwise()));
       }
       if (s.spec() instanceof ForEachSpec f) {
-        d.put("items", f.items());
+        d.put("items", String.valueOf(f.items()) + " from " + f.itemsFrom().map(AirflowRoundTripTest::value).orElse("-")
+            + " max " + f.maxConcurrency());
         d.put("body", shape(p, f.steps()));
       }
       out.put(id(s.id()), d);
