@@ -28,6 +28,16 @@ class ModuleBoundariesTest {
     "io.pipeshift.architecture..", "io.pipeshift.airflow.."
   };
 
+  /** The package roots of each spoke module; from-airflow-dag has two (its parser and its importer). */
+  static final java.util.Map<String, String[]> SPOKE_MODULES = java.util.Map.of(
+      "to-sagemaker", new String[] {"io.pipeshift.to.sagemaker.."},
+      "to-stepfunctions-asl", new String[] {"io.pipeshift.to.asl.."},
+      "to-airflow-dag", new String[] {"io.pipeshift.to.airflow.."},
+      "from-airflow-dag", new String[] {"io.pipeshift.from.airflow..", "io.pipeshift.airflow.."},
+      "from-stepfunctions-asl", new String[] {"io.pipeshift.from.asl.."},
+      "from-sagemaker", new String[] {"io.pipeshift.from.sagemaker.."},
+      "analyzer", new String[] {"io.pipeshift.analyzer.."});
+
   @ArchTest
   static final ArchRule coreKnowsNoOtherModule =
       noClasses().that().resideInAPackage("io.pipeshift..").and().resideOutsideOfPackages(NOT_CORE)
@@ -89,16 +99,6 @@ class ModuleBoundariesTest {
       noClasses().that().resideOutsideOfPackages("io.pipeshift.cli..", "io.pipeshift.benchmarks..")
           .should().dependOnClassesThat().resideInAPackage("io.pipeshift.cli..")
           .because("the CLI sits on top of everything");
-
-  /** The package roots of each spoke module; from-airflow-dag has two (its parser and its importer). */
-  static final java.util.Map<String, String[]> SPOKE_MODULES = java.util.Map.of(
-      "to-sagemaker", new String[] {"io.pipeshift.to.sagemaker.."},
-      "to-stepfunctions-asl", new String[] {"io.pipeshift.to.asl.."},
-      "to-airflow-dag", new String[] {"io.pipeshift.to.airflow.."},
-      "from-airflow-dag", new String[] {"io.pipeshift.from.airflow..", "io.pipeshift.airflow.."},
-      "from-stepfunctions-asl", new String[] {"io.pipeshift.from.asl.."},
-      "from-sagemaker", new String[] {"io.pipeshift.from.sagemaker.."},
-      "analyzer", new String[] {"io.pipeshift.analyzer.."});
 
   private static ArchRule spokeIsolation() {
     ArchRule rule = null;
