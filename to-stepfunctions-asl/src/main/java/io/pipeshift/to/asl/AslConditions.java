@@ -58,7 +58,11 @@ final class AslConditions {
     return not(always());
   }
 
+  @SuppressWarnings("unchecked")
   private static Map<String, Object> not(Map<String, Object> rule) {
+    if (rule.size() == 1 && rule.get("Not") instanceof Map<?, ?> inner) {
+      return (Map<String, Object>) inner; // not(not(x)) is x
+    }
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("Not", rule);
     return r;

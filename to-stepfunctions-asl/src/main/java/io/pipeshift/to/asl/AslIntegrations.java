@@ -138,7 +138,9 @@ final class AslIntegrations {
       case "CreateModel" -> {
         iam.add(AslIam.Statement.of(List.of("sagemaker:CreateModel", "sagemaker:AddTags"),
             "arn:aws:sagemaker:*:*:model/" + prefix + "-*"));
-        iam.add(AslIam.passRole(roles, "sagemaker.amazonaws.com"));
+        if (!roles.isEmpty()) {
+          iam.add(AslIam.passRole(roles, "sagemaker.amazonaws.com"));
+        }
         yield new AslTask(STATES + "sagemaker:createModel", params, AslService.SAGEMAKER, AslTask.Wait.CALL, iam);
       }
       case "CreateModelPackage" -> {
@@ -165,19 +167,27 @@ final class AslIntegrations {
     List<AslIam.Statement> iam = new ArrayList<>();
     iam.add(AslIam.Statement.of(actions, "arn:aws:sagemaker:*:*:" + arnType + "/" + prefix + "-*"));
     iam.add(AslIam.eventsRule(rule));
-    iam.add(AslIam.passRole(roles, "sagemaker.amazonaws.com"));
+    if (!roles.isEmpty()) {
+      iam.add(AslIam.passRole(roles, "sagemaker.amazonaws.com"));
+    }
     return new AslTask(STATES + "sagemaker:" + api + ".sync", params, AslService.SAGEMAKER, AslTask.Wait.JOB, iam);
   }
 
-  /** The execution roles a SageMaker step hands over (literal ARNs; otherwise any role, to SageMaker only). */
+  /**
+   * The execution roles a SageMaker step hands over: its literal role ARN, any role (to SageMaker only) when
+   * the role is known only at run time or missing, none for kinds that pass no role.
+   */
   private static List<String> roles(Step s) {
-    Optional<Value> role = switch (s.kind()) {
-      case PROCESSING -> ((ProcessingSpec) s.spec()).role();
-      case TRAINING -> ((TrainingSpec) s.spec()).role();
-      case TUNING -> ((TuningSpec) s.spec()).training().role();
-      case CREATE_MODEL -> ((CreateModelSpec) s.spec()).role();
-      default -> Optional.empty();
-    };
+    Optional<Value> role;
+    switch (s.kind()) {
+      case PROCESSING -> role = ((ProcessingSpec) s.spec()).role();
+      case TRAINING -> role = ((TrainingSpec) s.spec()).role();
+      case TUNING -> role = ((TuningSpec) s.spec()).training().role();
+      case CREATE_MODEL -> role = ((CreateModelSpec) s.spec()).role();
+      default -> {
+        return List.of();
+      }
+    }
     return role.filter(v -> v instanceof Value.Literal).map(v -> List.of(((Value.Literal) v).asText()))
         .orElse(List.of("*"));
   }

@@ -947,7 +947,7 @@ final class AslMachine {
     Map<String, Object> exists = new LinkedHashMap<>();
     exists.put("ErrorEquals", List.of("SageMaker.AmazonSageMakerException"));
     exists.put("Next", updateName);
-    exists.put("ResultPath", AslDocument.POLL + ".createError");
+    exists.put("ResultPath", AslDocument.ERROR);
     crt.put("Catch", List.of(exists));
     moveNextLast(crt);
     ctx.scope().states.put(createName, crt);

@@ -83,8 +83,7 @@ final class AslValues {
   private void appendJoin(Value.Join j, StringBuilder template, StringBuilder plain, List<String> args) {
     for (int i = 0; i < j.values().size(); i++) {
       if (i > 0) {
-        template.append(AslIntrinsics.escape(j.separator()));
-        plain.append(j.separator());
+        appendText(j.separator(), template, plain, args);
       }
       Value part = j.values().get(i);
       if (part instanceof Value.Join inner) {
@@ -93,13 +92,21 @@ final class AslValues {
       }
       AslValue r = render(part);
       if (r instanceof AslValue.Fixed f) {
-        String text = f.json() instanceof String s ? s : String.valueOf(f.json());
-        template.append(AslIntrinsics.escape(text));
-        plain.append(text);
+        appendText(f.json() instanceof String s ? s : String.valueOf(f.json()), template, plain, args);
       } else {
         template.append("{}");
         args.add(r.asArgument());
       }
+    }
+  }
+
+  private static void appendText(String text, StringBuilder template, StringBuilder plain, List<String> args) {
+    plain.append(text);
+    if (AslIntrinsics.inlinable(text)) {
+      template.append(AslIntrinsics.escape(text));
+    } else {
+      template.append("{}");
+      args.add(AslIntrinsics.quote(text));
     }
   }
 
@@ -164,7 +171,7 @@ final class AslValues {
       }
       List<String> args = new ArrayList<>();
       for (Object t : items) {
-        args.add(t instanceof AslValue r ? r.asArgument() : AslIntrinsics.quote(AslJson.compact(t)));
+        args.add(t instanceof AslValue r ? r.asArgument() : new AslValue.Fixed(t).asArgument());
       }
       return new AslValue.Intrinsic(AslIntrinsics.call("States.Array", args), false);
     }

@@ -40,6 +40,11 @@ final class AslStructure {
 
   /** Problems in the definition's own structure; empty when there are none. */
   static List<String> check(Map<String, Object> machine) {
+    return check(machine, Set.of());
+  }
+
+  /** The same, also allowing the given Resources (external steps kept verbatim). */
+  static List<String> check(Map<String, Object> machine, Set<String> verbatim) {
     List<String> problems = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (String n : AslStates.names(machine)) {
@@ -52,7 +57,8 @@ final class AslStructure {
     }
     AslStates.forEach(machine, (name, state) -> {
       String type = String.valueOf(state.get("Type"));
-      if ("Task".equals(type) && !RESOURCE.matcher(String.valueOf(state.get("Resource"))).matches()) {
+      String resource = String.valueOf(state.get("Resource"));
+      if ("Task".equals(type) && !RESOURCE.matcher(resource).matches() && !verbatim.contains(resource)) {
         problems.add(name + ": unknown integration " + state.get("Resource"));
       }
       boolean handles = Set.of("Task", "Parallel", "Map").contains(type);

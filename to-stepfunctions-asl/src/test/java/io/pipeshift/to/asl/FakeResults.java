@@ -21,6 +21,12 @@ final class FakeResults {
 
   static Map<String, Object> of(Map<String, Object> machine, String definitionText) {
     Map<String, Object> results = new LinkedHashMap<>();
+    java.util.Set<String> lists = new java.util.HashSet<>(); // result fields a Map iterates over
+    AslStates.forEach(machine, (name, state) -> {
+      if (state.get("ItemsPath") instanceof String p) {
+        lists.add(p);
+      }
+    });
     AslStates.forEach(machine, (name, state) -> {
       if (!"Task".equals(state.get("Type")) || !(state.get("ResultSelector") instanceof Map<?, ?> selector)) {
         return;
@@ -38,6 +44,15 @@ final class FakeResults {
           put(fake, segments(m.group(1)), 0);
         }
       }
+      for (Map.Entry<?, ?> e : selector.entrySet()) {
+        String field = String.valueOf(e.getKey()).replaceAll("\\.\\$$", "");
+        Matcher m = PATH.matcher(String.valueOf(e.getValue()));
+        if (lists.contains(state.get("ResultPath") + "." + field) && m.matches()) {
+          List<Object> path = segments(m.group(1));
+          put(fake, path, 0);
+          setLeaf(fake, path, new ArrayList<>(List.of("item-1", "item-2")));
+        }
+      }
       results.put(name, fake);
     });
     return results;
@@ -52,6 +67,21 @@ final class FakeResults {
       put(doc, segments(m.group(1)), 0);
     }
     return doc;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void setLeaf(Object container, List<Object> path, Object value) {
+    Object at = container;
+    for (int i = 0; i < path.size() - 1; i++) {
+      Object seg = path.get(i);
+      at = seg instanceof Integer n ? ((List<Object>) at).get(n) : ((Map<String, Object>) at).get((String) seg);
+    }
+    Object last = path.get(path.size() - 1);
+    if (last instanceof Integer n) {
+      ((List<Object>) at).set(n, value);
+    } else {
+      ((Map<String, Object>) at).put((String) last, value);
+    }
   }
 
   private static List<Object> segments(String path) {
