@@ -180,7 +180,9 @@ public final class SageMakerRequestReader {
     Value outputPath = f.object("OutputDataConfig").value("S3OutputPath", Value.Literal.of(""));
     Duration maxRuntime = f.object("StoppingCondition").number("MaxRuntimeInSeconds").map(Duration::ofSeconds)
         .orElse(Duration.ofDays(1));
-    RequestFields resources = f.object("ResourceConfig");
+    // a tuning job's definition may give its resources as HyperParameterTuningResourceConfig (the SDK does)
+    RequestFields resources = !f.has("ResourceConfig") && f.has("HyperParameterTuningResourceConfig")
+        ? f.object("HyperParameterTuningResourceConfig") : f.object("ResourceConfig");
     int volume = resources.integer("VolumeSizeInGB", 30);
     int count = resources.integer("InstanceCount", 1);
     String instanceType = resources.text("InstanceType", "");

@@ -71,6 +71,10 @@ final class SageMakerReader {
     /** Set for an EndpointConfig step merged into its Endpoint step. */
     Raw mergedInto;
     StepSpec spec;
+    /** The step's timeout, when its request says it (built-in jobs). */
+    Optional<Duration> timeout = Optional.empty();
+    /** What the step's extensions.sagemaker holds (fields the IR kind has no place for). */
+    final Map<String, Object> extensions = new LinkedHashMap<>();
 
     Raw(String name, String type, JsonNode node, String pointer, Raw container, int branch) {
       this.name = name;
@@ -149,6 +153,9 @@ final class SageMakerReader {
     JsonNode experiment = root.path("PipelineExperimentConfig");
     if (experiment.isObject() && !isDefaultExperiment(experiment)) {
       sm.put("experimentConfig", io.pipeshift.ir.Immutables.tree(plain(experiment)));
+    }
+    if (stepReader.regions.size() == 1) {
+      sm.put("region", stepReader.regions.iterator().next());
     }
     // remembered so that diff compares an IR written from this definition through SageMaker (see DiffCommand)
     String file = doc.file().replace('\\', '/');

@@ -104,6 +104,9 @@ final class SageMakerSteps {
         Map<String, Value> payload = valueMap(args, argsPtr, values);
         return new CallbackSpec(r.node.path("SqsQueueUrl").asText(""), payload, outputs(r.node));
       }
+      case "QualityCheck" -> {
+        return qualityCheck(r, args, argsPtr, values).orElseGet(() -> external(r, values));
+      }
       case "EMR" -> {
         JsonNode jar = args.path("StepConfig").path("HadoopJarStep");
         List<Value> jarArgs = new ArrayList<>();
@@ -123,6 +126,63 @@ final class SageMakerSteps {
       }
     }
   }
+
+  /**
+   * A Model Monitor quality check (the SDK's QualityCheckStep): a processing job on the analyzer image with
+   * the baseline dataset as its one input, the check's output folder as its one output and the dataset
+   * format in its environment; the check fields sit next to the Arguments. The role and the region (from the
+   * analyzer image) have no IR field: they go to {@code extensions.sagemaker}, where the emitter reads them.
+   */
+  private Optional<StepSpec> qualityCheck(SageMakerReader.Raw r, JsonNode args, String ptr, SageMakerValues values) {
+    io.pipeshift.ir.kinds.QualityCheckSpec.CheckType type;
+    try {
+      type = io.pipeshift.ir.kinds.QualityCheckSpec.CheckType.valueOf(r.node.path("CheckType").asText(""));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    JsonNode input = args.path("ProcessingInputs").path(0).path("S3Input");
+    JsonNode output = args.path("ProcessingOutputConfig").path("Outputs").path(0).path("S3Output");
+    JsonNode cluster = args.path("ProcessingResources").path("ClusterConfig");
+    if (input.isMissingNode() || output.isMissingNode() || !cluster.path("InstanceType").isTextual()) {
+      return Optional.empty();
+    }
+    String format = "csv";
+    String env = args.path("Environment").path("dataset_format").asText("");
+    for (String f : List.of("csv", "json", "parquet")) {
+      if (env.contains("\"" + f + "\"")) {
+        format = f;
+      }
+    }
+    JsonNode stats = r.node.path("SuppliedBaselineStatistics");
+    JsonNode constraints = r.node.path("SuppliedBaselineConstraints");
+    JsonNode group = r.node.path("ModelPackageGroupName");
+    StepSpec spec = new io.pipeshift.ir.kinds.QualityCheckSpec(type,
+        values.value(input.path("S3Uri"), ptr + "/ProcessingInputs/0/S3Input/S3Uri"), format,
+        values.value(output.path("S3Uri"), ptr + "/ProcessingOutputConfig/Outputs/0/S3Output/S3Uri"),
+        cluster.path("InstanceType").asText(), cluster.path("InstanceCount").asInt(1),
+        r.node.path("SkipCheck").asBoolean(false), r.node.path("RegisterNewBaseline").asBoolean(false),
+        stats.isNull() || stats.isMissingNode() ? Optional.empty() : Optional.of(values.value(stats, r.pointer + "/SuppliedBaselineStatistics")),
+        constraints.isNull() || constraints.isMissingNode() ? Optional.empty()
+            : Optional.of(values.value(constraints, r.pointer + "/SuppliedBaselineConstraints")),
+        group.isTextual() ? Optional.of(group.asText()) : Optional.empty());
+    if (args.path("RoleArn").isTextual()) {
+      r.extensions.put("role", args.path("RoleArn").asText());
+    }
+    java.util.regex.Matcher region = IMAGE_REGION.matcher(args.path("AppSpecification").path("ImageUri").asText(""));
+    if (region.matches()) {
+      regions.add(region.group(1));
+    }
+    if (args.path("StoppingCondition").path("MaxRuntimeInSeconds").isNumber()) {
+      r.timeout = Optional.of(Duration.ofSeconds(args.path("StoppingCondition").path("MaxRuntimeInSeconds").asLong()));
+    }
+    return Optional.of(spec);
+  }
+
+  private static final java.util.regex.Pattern IMAGE_REGION =
+      java.util.regex.Pattern.compile("\\d+\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?/.*");
+
+  /** Regions named by the built-in images of the steps read (the pipeline's extensions.sagemaker.region). */
+  final java.util.Set<String> regions = new java.util.LinkedHashSet<>();
 
   /** Unknown step types are kept verbatim; the steps their values name become dependencies. */
   private StepSpec external(SageMakerReader.Raw r, SageMakerValues values) {
@@ -187,6 +247,9 @@ final class SageMakerSteps {
 
   /** A tuning step's ResourceLimits.MaxRuntimeInSeconds is the IR step timeout; other steps have none. */
   Optional<Duration> timeout(SageMakerReader.Raw r) {
+    if (r.timeout.isPresent()) {
+      return r.timeout;
+    }
     if (r.type.equals("Tuning")) {
       JsonNode max = r.node.path("Arguments").path("HyperParameterTuningJobConfig").path("ResourceLimits")
           .path("MaxRuntimeInSeconds");
@@ -198,7 +261,7 @@ final class SageMakerSteps {
   }
 
   Map<String, Object> extensions(SageMakerReader.Raw r) {
-    return Map.of();
+    return r.extensions.isEmpty() ? Map.of() : Map.of(SageMakerReader.FORMAT, new LinkedHashMap<>(r.extensions));
   }
 
   /** The node when it is a list, else an empty one (a wrong shape is read as nothing, never a crash). */
