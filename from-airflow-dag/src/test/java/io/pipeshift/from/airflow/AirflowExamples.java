@@ -12,7 +12,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.pipeshift.ir.kinds.ConditionSpec;
+import io.pipeshift.ir.kinds.ForEachSpec;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,19 +69,99 @@ final class AirflowExamples {
     return out;
   }
 
-  /** Task id -> upstream task ids of an imported pipeline (the Airflow task ids the steps were made from). */
+  /**
+   * Task id -> upstream task ids of an imported pipeline, as Airflow would run it: a condition is its branch
+   * task, its arms and its join task; a for-each its group's tasks; a catch an edge to the handler.
+   */
   static Map<String, Set<String>> graph(Pipeline p) {
-    Map<String, String> taskIds = new HashMap<>();
-    for (Step s : p.allSteps()) {
-      taskIds.put(s.id(), taskId(s));
-    }
     Map<String, Set<String>> out = new TreeMap<>();
-    for (Step s : p.allSteps()) {
-      Set<String> ups = new TreeSet<>();
-      s.after().forEach(a -> ups.add(taskIds.getOrDefault(a, a)));
-      out.put(taskId(s), ups);
-    }
+    edges(p.steps(), out);
     return out;
+  }
+
+  private static void node(String id, Map<String, Set<String>> out) {
+    out.computeIfAbsent(id, k -> new TreeSet<>());
+  }
+
+  private static void edge(String from, String to, Map<String, Set<String>> out) {
+    node(from, out);
+    node(to, out);
+    out.get(to).add(from);
+  }
+
+  private static void edges(List<Step> list, Map<String, Set<String>> out) {
+    Map<String, Step> byId = new HashMap<>();
+    list.forEach(s -> byId.put(s.id(), s));
+    for (Step s : list) {
+      if (s.spec() instanceof ConditionSpec c) {
+        String branch = taskId(s);
+        node(branch, out);
+        Object join = s.extension("airflow").get("join_task_id");
+        List<List<Step>> arms = new ArrayList<>();
+        c.branches().forEach(b -> arms.add(b.steps()));
+        arms.add(c.otherwise());
+        for (List<Step> arm : arms) {
+          edges(arm, out);
+          if (arm.isEmpty()) {
+            edge(branch, (String) join, out);
+          }
+          for (Step r : roots(arm)) {
+            entries(r).forEach(e -> edge(branch, e, out));
+          }
+          for (Step l : leaves(arm)) {
+            exits(l).forEach(e -> edge(e, (String) join, out));
+          }
+        }
+      } else if (s.spec() instanceof ForEachSpec f) {
+        edges(f.steps(), out);
+      } else {
+        node(taskId(s), out);
+      }
+      for (String a : s.after()) {
+        Step up = byId.get(a);
+        for (String u : exits(up)) {
+          for (String d : entries(s)) {
+            edge(u, d, out);
+          }
+        }
+      }
+      for (io.pipeshift.ir.CatchClause c : s.catches()) {
+        for (String u : exits(s)) {
+          for (String d : entries(byId.get(c.handler()))) {
+            edge(u, d, out);
+          }
+        }
+      }
+    }
+  }
+
+  private static List<Step> roots(List<Step> list) {
+    Set<String> ids = new HashSet<>();
+    list.forEach(s -> ids.add(s.id()));
+    return list.stream().filter(s -> s.after().stream().noneMatch(ids::contains)).toList();
+  }
+
+  private static List<Step> leaves(List<Step> list) {
+    Set<String> used = new HashSet<>();
+    list.forEach(s -> used.addAll(s.after()));
+    return list.stream().filter(s -> !used.contains(s.id())).toList();
+  }
+
+  private static List<String> entries(Step s) {
+    if (s.spec() instanceof ForEachSpec f) {
+      return roots(f.steps()).stream().flatMap(r -> entries(r).stream()).toList();
+    }
+    return List.of(taskId(s));
+  }
+
+  private static List<String> exits(Step s) {
+    if (s.spec() instanceof ConditionSpec) {
+      return List.of((String) s.extension("airflow").get("join_task_id"));
+    }
+    if (s.spec() instanceof ForEachSpec f) {
+      return leaves(f.steps()).stream().flatMap(l -> exits(l).stream()).toList();
+    }
+    return List.of(taskId(s));
   }
 
   static String taskId(Step s) {

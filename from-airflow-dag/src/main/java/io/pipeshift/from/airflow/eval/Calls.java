@@ -554,7 +554,11 @@ final class Calls {
     Args callArgs = a;
     if (expand != null) {
       callArgs = Args.of(a.args, a.kwargs);
-      callArgs.kwargs.putAll(expand);
+      for (Map.Entry<String, PyValue> e : expand.entrySet()) {
+        if (!e.getKey().equals("**")) {
+          callArgs.kwargs.put(e.getKey(), e.getValue());
+        }
+      }
     }
     PyValue result;
     ev.groupContext.push(group);
@@ -564,6 +568,7 @@ final class Calls {
       ev.groupContext.pop();
     }
     if (expand != null) {
+      group.expand(expand);
       group.tasks().subList(before, group.tasks().size()).forEach(TaskNode::markMapped);
       for (PyValue v : expand.values()) {
         for (TaskNode r : group.roots()) {
@@ -599,7 +604,7 @@ final class Calls {
           yield new PyValue.GroupFactory(gf.function(), o);
         }
         case "expand" -> groupCall(gf, new Args(), site, a.kwargs);
-        case "expand_kwargs" -> groupCall(gf, new Args(), site, Map.of());
+        case "expand_kwargs" -> groupCall(gf, new Args(), site, Map.of("**", first(a)));
         case "partial" -> new PyValue.Partial(gf, a.kwargs, a.args);
         default -> site.unresolved("method " + name);
       };

@@ -149,6 +149,11 @@ public final class ModuleEvaluator {
   }
 
   /** The full source text of a part of the file, as written. */
+  public static String sourceText(ParserRuleContext ctx) {
+    return fullText(ctx);
+  }
+
+  /** The full source text of a part of the file, as written. */
   static String fullText(ParserRuleContext ctx) {
     Token start = ctx.getStart();
     Token stop = lastRealToken(ctx);

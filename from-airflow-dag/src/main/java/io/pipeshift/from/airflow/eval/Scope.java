@@ -17,6 +17,11 @@ public final class Scope {
     this.parent = parent;
   }
 
+  /** The value a name has in this scope or an enclosing one. */
+  public Optional<PyValue> get(String name) {
+    return lookup(name);
+  }
+
   Optional<PyValue> lookup(String name) {
     for (Scope s = this; s != null; s = s.parent) {
       PyValue v = s.names.get(name);

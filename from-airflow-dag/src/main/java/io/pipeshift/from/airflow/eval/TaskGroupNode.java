@@ -15,6 +15,7 @@ public final class TaskGroupNode implements PyValue {
   private final Map<String, PyValue> defaults;
   private final List<TaskNode> tasks = new ArrayList<>();
   private final List<TaskGroupNode> children = new ArrayList<>();
+  private Map<String, PyValue> expand;
 
   TaskGroupNode(String groupId, boolean prefix, TaskGroupNode parent, DagNode dag, Map<String, PyValue> defaults) {
     this.groupId = groupId;
@@ -75,6 +76,20 @@ public final class TaskGroupNode implements PyValue {
   /** Tasks of the group with no downstream task inside the group (Airflow's {@code get_leaves}). */
   List<TaskNode> leaves() {
     return tasks.stream().filter(t -> t.downstream().stream().noneMatch(tasks::contains)).toList();
+  }
+
+  /** For a mapped group ({@code .expand(...)}/{@code .expand_kwargs(...)}): what it is mapped over. */
+  public Optional<Map<String, PyValue>> expandArguments() {
+    return Optional.ofNullable(expand);
+  }
+
+  void expand(Map<String, PyValue> arguments) {
+    this.expand = arguments;
+  }
+
+  /** The group's own {@code default_args} merged with the enclosing groups'. */
+  public Map<String, PyValue> defaultArgs() {
+    return defaults;
   }
 
   @Override

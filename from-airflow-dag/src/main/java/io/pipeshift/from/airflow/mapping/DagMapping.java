@@ -68,7 +68,7 @@ public final class DagMapping {
 
     StepIds ids = new StepIds();
     for (TaskNode t : dag.tasks().values()) {
-      ctx.stepIds.put(t, ids.allocate(t.taskId()));
+      ctx.stepIds.put(t, ids.allocate(localId(t)));
     }
     Map<String, Object> parameterDefaults = new LinkedHashMap<>();
     parameters.forEach(p -> p.defaultValue().ifPresent(d -> parameterDefaults.put(p.name(), d.asText())));
@@ -86,6 +86,16 @@ public final class DagMapping {
       RetryMapping.Settings own = RetryMapping.read(t::argument);
       exponential |= own.retries() && own.policy().backoffRate() != 1.0;
       steps.add(step(t, id, mapped, own, defaults));
+    }
+    Structure structure = new Structure(ctx, values);
+    steps = structure.propertyFiles.apply(structure.apply(steps));
+    for (Step s : io.pipeshift.ir.StepTree.flatten(steps)) {
+      if (Boolean.TRUE.equals(s.extension("airflow").get("branch"))) {
+        TaskNode t = byStep(s.id());
+        ctx.note(ImportNote.BRANCH_KEPT, s.id(), t == null ? dag.line() : t.line(), t == null ? dag.column()
+            : t.column(), "branch task: which downstream tasks run is decided by its Python code at run time;"
+            + " the tasks and edges are kept as plain steps");
+      }
     }
     if (exponential) {
       ctx.note(ImportNote.RETRY, null, dag.line(), dag.column(), "Airflow adds a hash-based extra wait of up to one"
@@ -183,8 +193,6 @@ public final class DagMapping {
     }
     if (isBranch(t)) {
       airflow.put("branch", true);
-      ctx.note(ImportNote.BRANCH_KEPT, id, t.line(), t.column(), "branch task: which downstream tasks run is"
-          + " decided by its Python code at run time; the tasks and edges are kept as plain steps");
     }
     if (!mapped.leftovers().isEmpty()) {
       Map<String, Object> rest = new LinkedHashMap<>();
@@ -202,6 +210,30 @@ public final class DagMapping {
       ext.put("airflow", airflow);
     }
     return ext;
+  }
+
+  /**
+   * The id a task's step starts from: inside a mapped task group (a for-each candidate) the task id relative to
+   * the outermost such group, so the body's ids need no renaming when the group becomes a for-each.
+   */
+  private static String localId(TaskNode t) {
+    io.pipeshift.from.airflow.eval.TaskGroupNode mapped = null;
+    for (var g = t.group().orElse(null); g != null; g = g.parent().orElse(null)) {
+      if (g.expandArguments().isPresent()) {
+        mapped = g;
+      }
+    }
+    String prefix = mapped == null ? null : mapped.groupId() + ".";
+    return prefix != null && t.taskId().startsWith(prefix) ? t.taskId().substring(prefix.length()) : t.taskId();
+  }
+
+  private TaskNode byStep(String stepId) {
+    for (Map.Entry<TaskNode, String> e : ctx.stepIds.entrySet()) {
+      if (e.getValue().equals(stepId)) {
+        return e.getKey();
+      }
+    }
+    return null;
   }
 
   static boolean isBranch(TaskNode t) {

@@ -377,11 +377,64 @@ final class OperatorMapping {
               "@task.bash command", t.line(), t.column()), step));
       return new BashSpec(cmd, valueMap(a.get("env"), step));
     }
+    if (f != null && t.args().isEmpty()) {
+      Optional<PythonSpec> wrapped = moduleWrapper(f, kwargs, step);
+      if (wrapped.isPresent()) {
+        return wrapped.get();
+      }
+    }
     if (f != null && failMessage(f).isPresent() && t.args().isEmpty() && kwargs.size() <= 1) {
       PyValue message = kwargs.isEmpty() ? null : kwargs.values().iterator().next();
       return new FailSpec(values.value(message, step), Optional.empty());
     }
     return python(t, f, t.args(), kwargs, a.get("requirements"), step);
+  }
+
+  /**
+   * A task function that only imports a module when it runs and calls one of its functions:
+   * {@code return helper("pkg.module", "function", {"arg": param, ...})} where {@code helper} is a function of the
+   * file that calls {@code importlib.import_module}. The step names the module and function, like the IR's
+   * python steps without code.
+   */
+  private Optional<PythonSpec> moduleWrapper(PyValue.Function f, Map<String, PyValue> kwargs, String step) {
+    if (!(f.source().definition() instanceof PyParser.FuncDefContext def) || def.block().simpleStmts() != null) {
+      return Optional.empty();
+    }
+    List<PyParser.StatementContext> body = def.block().statement();
+    if (body.isEmpty() || body.size() > 2) {
+      return Optional.empty();
+    }
+    PyParser.StatementContext last = body.get(body.size() - 1);
+    if (last.simpleStmts() == null || last.simpleStmts().simpleStmt(0).returnStmt() == null) {
+      return Optional.empty();
+    }
+    PyParser.StarExpressionsContext ret = last.simpleStmts().simpleStmt(0).returnStmt().starExpressions();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "([A-Za-z_][A-Za-z0-9_]*)\\(\\s*\"([A-Za-z0-9_.]+)\"\\s*,\\s*\"([A-Za-z_][A-Za-z0-9_]*)\"\\s*,\\s*\\{(.*)\\}\\s*,?\\s*\\)", java.util.regex.Pattern.DOTALL)
+        .matcher(ret == null ? "" : io.pipeshift.from.airflow.eval.ModuleEvaluator.sourceText(ret));
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    Optional<PyValue> helper = f.closure().get(m.group(1));
+    if (helper.isEmpty() || !(helper.get() instanceof PyValue.Function h) || !h.source().code().contains("import_module(")) {
+      return Optional.empty();
+    }
+    Map<String, Value> arguments = new LinkedHashMap<>();
+    String entries = m.group(4).trim();
+    if (!entries.isEmpty()) {
+      for (String entry : entries.split(",")) {
+        String[] kv = entry.split(":");
+        if (kv.length != 2) {
+          return Optional.empty();
+        }
+        String key = kv[0].trim().replaceAll("^[\"']|[\"']$", "");
+        PyValue v = kwargs.get(kv[1].trim());
+        if (v != null) {
+          values.value(v, step).ifPresent(x -> arguments.put(key, x));
+        }
+      }
+    }
+    return Optional.of(new PythonSpec(m.group(3), Optional.empty(), Optional.of(m.group(2)), arguments, List.of()));
   }
 
   /** A function whose body only raises {@code AirflowFailException(message)}: the IR's fail step. */
