@@ -26,9 +26,28 @@ final class Hostile {
     return new String(data, StandardCharsets.UTF_8);
   }
 
-  /** Runs {@code parse}; returns its result, or null when it refused the input with diagnostics. */
+  /**
+   * Runs {@code parse}; returns its result, or null when it refused the input with diagnostics. An input
+   * over the CPU budget is run once more (the first run of a code path pays for class loading, Jazzer's
+   * instrumentation and the JIT) and is a hang only when the second run is over the budget too.
+   */
   static <T> T run(String what, byte[] input, Supplier<T> parse) {
     long start = THREADS.getCurrentThreadCpuTime();
+    T result = once(what, parse);
+    long used = THREADS.getCurrentThreadCpuTime() - start;
+    if (used > CPU_BUDGET_NANOS) {
+      start = THREADS.getCurrentThreadCpuTime();
+      result = once(what, parse);
+      used = THREADS.getCurrentThreadCpuTime() - start;
+      if (used > CPU_BUDGET_NANOS) {
+        throw new AssertionError(what + ": hang, " + used / 1_000_000 + " ms CPU (warm) for an input of "
+            + input.length + " bytes");
+      }
+    }
+    return result;
+  }
+
+  private static <T> T once(String what, Supplier<T> parse) {
     T result;
     try {
       result = parse.get();
@@ -37,11 +56,6 @@ final class Hostile {
         throw new AssertionError(what + ": InvalidInputException without a diagnostic", expected);
       }
       result = null;
-    }
-    long used = THREADS.getCurrentThreadCpuTime() - start;
-    if (used > CPU_BUDGET_NANOS) {
-      throw new AssertionError(what + ": hang, " + used / 1_000_000 + " ms CPU for an input of " + input.length
-          + " bytes");
     }
     return result;
   }
