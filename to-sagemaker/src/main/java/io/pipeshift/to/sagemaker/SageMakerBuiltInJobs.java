@@ -1,5 +1,6 @@
 package io.pipeshift.to.sagemaker;
 
+import io.pipeshift.document.JsonText;
 import io.pipeshift.fidelity.FidelityNote;
 import io.pipeshift.ir.Pipeline;
 import io.pipeshift.ir.Step;
@@ -155,7 +156,7 @@ final class SageMakerBuiltInJobs {
         output("analysis_result", output, "/opt/ml/processing/output"))));
     timeoutAsRuntime(step, args, notes);
     String file = "clarify/" + step.id() + "-analysis_config.json";
-    companions.put(file, SageMakerJson.write(s.analysisConfig()));
+    companions.put(file, JsonText.write(s.analysisConfig()));
     notes.accept(SageMakerNote.REQUEST_GAP.at(step.id(),
         "upload the Clarify analysis configuration (companion " + file + ") to " + (configUri instanceof String u
             ? u : "<outputPath>/analysis_config.json") + " before the run: the SDK uploads it, a definition cannot"));

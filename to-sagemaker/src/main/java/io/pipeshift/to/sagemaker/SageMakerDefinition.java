@@ -1,5 +1,6 @@
 package io.pipeshift.to.sagemaker;
 
+import io.pipeshift.document.JsonText;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,6 @@ public record SageMakerDefinition(
 
   /** The definition as pretty JSON with a trailing newline. */
   public String json() {
-    return SageMakerJson.write(definition);
+    return JsonText.write(definition);
   }
 }

@@ -1,5 +1,6 @@
 package io.pipeshift.to.sagemaker;
 
+import io.pipeshift.document.JsonText;
 import io.pipeshift.fidelity.FidelityNote;
 import io.pipeshift.ir.Pipeline;
 import io.pipeshift.ir.Trigger;
@@ -41,7 +42,7 @@ final class SageMakerTriggers {
     props.put("PipelineName", p.name());
     p.description().ifPresent(d -> props.put("PipelineDescription", d));
     props.put("RoleArn", ordered("Ref", "PipelineRoleArn"));
-    props.put("PipelineDefinition", ordered("PipelineDefinitionBody", SageMakerJson.compact(definition)));
+    props.put("PipelineDefinition", ordered("PipelineDefinitionBody", JsonText.compact(definition)));
     if (!p.tags().isEmpty()) {
       List<Object> tags = new ArrayList<>();
       p.tags().forEach((k, v) -> tags.add(ordered("Key", k, "Value", v)));

@@ -1,5 +1,6 @@
 package io.pipeshift.to.sagemaker;
 
+import io.pipeshift.document.JsonText;
 import io.pipeshift.fidelity.FidelityNote;
 import io.pipeshift.fidelity.Translation;
 import io.pipeshift.ir.Condition;
@@ -55,7 +56,7 @@ public final class SageMakerWriter {
 
     Map<String, String> companions = new LinkedHashMap<>(mapping.companions());
     companions.put(SageMakerTriggers.FILE,
-        SageMakerJson.write(SageMakerTriggers.template(pipeline, definition, notes::add)));
+        JsonText.write(SageMakerTriggers.template(pipeline, definition, notes::add)));
     SageMakerDefinition result = new SageMakerDefinition(definition, emittedNames(steps, names), companions);
     return new Translation<>(result, List.copyOf(notes));
   }

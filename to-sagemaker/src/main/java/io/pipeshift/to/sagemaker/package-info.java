@@ -21,7 +21,7 @@
  * <p>Classes: {@code SageMakerRejoins} (IR pass lowering the rejoin), {@code SageMakerPlacement} (step lists,
  * condition hoisting, for-each unrolling), {@code SageMakerMapping} and {@code SageMakerBuiltInJobs} (one
  * step's type and Arguments), {@code SageMakerValues} (references), {@code SageMakerConditions},
- * {@code SageMakerRetries}, {@code SageMakerNames} (name limits), {@code SageMakerTriggers}, {@code
- * SageMakerJson} (the one printer).
+ * {@code SageMakerRetries}, {@code SageMakerNames} (name limits), {@code SageMakerTriggers}; JSON is
+ * printed by core-model's {@code JsonText}.
  */
 package io.pipeshift.to.sagemaker;

@@ -1,5 +1,6 @@
 package io.pipeshift.to.sagemaker;
 
+import io.pipeshift.document.JsonText;
 import io.pipeshift.fidelity.Translation;
 import io.pipeshift.ir.Pipeline;
 import io.pipeshift.validate.PipelineLoader;
@@ -84,7 +85,7 @@ final class Fixtures {
 
   /** Compact JSON of a tree, for readable assertions. */
   static String json(Object tree) {
-    return SageMakerJson.compact(tree);
+    return JsonText.compact(tree);
   }
 
   static Translation<SageMakerDefinition> write(Pipeline p) {

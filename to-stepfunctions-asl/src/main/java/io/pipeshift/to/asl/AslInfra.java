@@ -1,5 +1,6 @@
 package io.pipeshift.to.asl;
 
+import io.pipeshift.document.JsonText;
 import io.pipeshift.fidelity.FidelityNote;
 import io.pipeshift.ir.Pipeline;
 import io.pipeshift.ir.Trigger;
@@ -29,8 +30,8 @@ final class AslInfra {
   static Map<String, String> companions(Pipeline pipeline, String machineName, boolean express,
       Map<String, Object> definition, AslIam iam, List<FidelityNote> notes) {
     Map<String, String> files = new LinkedHashMap<>();
-    files.put(machineName + ".state-machine.json", AslJson.write(stateMachine(pipeline, machineName, express, definition)));
-    files.put(machineName + ".role-policy.json", AslJson.write(iam.document()));
+    files.put(machineName + ".state-machine.json", JsonText.write(stateMachine(pipeline, machineName, express, definition)));
+    files.put(machineName + ".role-policy.json", JsonText.write(iam.document()));
     List<Object> schedules = new ArrayList<>();
     List<Object> rules = new ArrayList<>();
     for (Trigger t : pipeline.triggers()) {
@@ -65,13 +66,13 @@ final class AslInfra {
       s.put("Action", "states:StartExecution");
       s.put("Resource", "arn:aws:states:*:*:stateMachine:" + machineName);
       start.put("Statement", List.of(s));
-      files.put(machineName + ".trigger-role-policy.json", AslJson.write(start));
+      files.put(machineName + ".trigger-role-policy.json", JsonText.write(start));
     }
     if (!schedules.isEmpty()) {
-      files.put(machineName + ".schedules.json", AslJson.write(schedules));
+      files.put(machineName + ".schedules.json", JsonText.write(schedules));
     }
     if (!rules.isEmpty()) {
-      files.put(machineName + ".rules.json", AslJson.write(rules));
+      files.put(machineName + ".rules.json", JsonText.write(rules));
     }
     return files;
   }
@@ -135,7 +136,7 @@ final class AslInfra {
     Map<String, Object> rule = new LinkedHashMap<>();
     rule.put("Name", name);
     rule.put("Description", "Starts " + machineName + " on matching events");
-    rule.put("EventPattern", AslJson.compact(e.pattern()));
+    rule.put("EventPattern", JsonText.compact(e.pattern()));
     rule.put("State", "ENABLED");
     Map<String, Object> target = new LinkedHashMap<>();
     target.put("Id", "state-machine");

@@ -1,5 +1,6 @@
 package io.pipeshift.to.asl;
 
+import io.pipeshift.document.JsonText;
 import java.util.Map;
 
 /**
@@ -48,14 +49,14 @@ sealed interface AslValue {
     if (v instanceof Number || v instanceof Boolean) {
       return String.valueOf(v);
     }
-    return AslIntrinsics.quote(AslJson.compact(v));
+    return AslIntrinsics.quote(JsonText.compact(v));
   }
 
   /** The same value, converted to a string at run time when it may not be one. */
   default AslValue asString() {
     if (this instanceof Fixed f) {
       Object v = f.json();
-      return v instanceof String ? this : new Fixed(v instanceof Map || v instanceof java.util.List ? AslJson.compact(v) : String.valueOf(v));
+      return v instanceof String ? this : new Fixed(v instanceof Map || v instanceof java.util.List ? JsonText.compact(v) : String.valueOf(v));
     }
     if (this instanceof Path p) {
       return p.string() ? this : new Intrinsic(AslIntrinsics.format("{}", java.util.List.of(p.path())), true);

@@ -1,5 +1,6 @@
 package io.pipeshift.to.asl;
 
+import io.pipeshift.document.JsonText;
 import io.pipeshift.fidelity.FidelityNote;
 import io.pipeshift.fidelity.Translation;
 import io.pipeshift.ir.Pipeline;
@@ -55,7 +56,7 @@ final class AslWriter {
     }
     Map<String, String> companions = AslInfra.companions(pipeline, machine.machineName, express, built.definition(),
         machine.iam, notes);
-    return new Output(new Translation<>(new EmittedFiles(AslJson.write(built.definition()), "json", companions),
+    return new Output(new Translation<>(new EmittedFiles(JsonText.write(built.definition()), "json", companions),
         inDocumentOrder(pipeline, notes)), built.definition(), built.stepStates());
   }
 

@@ -1,5 +1,6 @@
 package io.pipeshift.to.asl;
 
+import io.pipeshift.document.JsonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ final class FakeResults {
         String text = String.valueOf(expr);
         if (text.contains("States.StringToJson($.Body)")) {
           String key = String.valueOf(state.get("ResultPath"));
-          fake.put("Body", AslJson.compact(propertyDocument(definitionText, key)));
+          fake.put("Body", JsonText.compact(propertyDocument(definitionText, key)));
           continue;
         }
         Matcher m = PATH.matcher(text);
