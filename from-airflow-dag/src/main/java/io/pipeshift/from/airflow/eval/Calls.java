@@ -246,6 +246,11 @@ final class Calls {
   private PyValue symbol(PyValue.Symbol sym, Args a, Site site) {
     String qn = sym.qualifiedName();
     String name = sym.simpleName();
+    if (qn.equals("sys.exit") || qn.equals("os._exit") || qn.equals("builtins.exit") || qn.equals("builtins.quit")) {
+      ev.warn(site.line(), site.column(), "sys.exit (not run)", "`" + site.call() + "` would end the file here when"
+          + " Airflow imports it; pipeshift never runs it and has read the rest of the file as if it were not there");
+      return site.unresolved("sys.exit (not run)");
+    }
     if (qn.startsWith("builtins.")) {
       return Builtins.call(this, name, a, site);
     }

@@ -24,7 +24,7 @@ public record EvalWarning(int line, int column, String construct, String message
   public Kind kind() {
     return switch (construct) {
       case "evaluator limit", "evaluation budget", "while loop", "match statement", "raise at module level",
-          "star import", "task outside a DAG" -> Kind.NOT_EVALUATED;
+          "star import", "task outside a DAG", "sys.exit (not run)" -> Kind.NOT_EVALUATED;
       default -> message.contains("assumed") || message.contains("was not evaluated") ? Kind.ASSUMED : Kind.UNRESOLVED;
     };
   }

@@ -42,6 +42,7 @@ public final class ModuleEvaluator {
   final Deque<TaskGroupNode> groupContext = new ArrayDeque<>();
   final Deque<List<TaskNode>> createdIn = new ArrayDeque<>();
   private final Calls calls;
+  private final Map<PyParser.FuncDefContext, Boolean> generators = new java.util.IdentityHashMap<>();
   private int depth;
   private long steps;
   private String docstring;
@@ -670,7 +671,7 @@ public final class ModuleEvaluator {
         return eval(l.expression(), local);
       }
       PyParser.FuncDefContext def = (PyParser.FuncDefContext) f.source().definition();
-      if (containsYield(def.block())) {
+      if (generators.computeIfAbsent(def, d -> containsYield(d.block()))) {
         return unresolved(at, "generator function");
       }
       execBlock(def.block(), local);
@@ -920,7 +921,7 @@ public final class ModuleEvaluator {
       return factor(f, s);
     }
     if (ctx instanceof PyParser.PrimaryContext p) {
-      return evalPrimary(p, p.trailer().size(), s);
+      return evalPrimary(p, p.getChildCount() - 1, s);
     }
     if (ctx instanceof PyParser.YieldExprContext y) {
       return unresolved(y, "yield");
@@ -929,6 +930,9 @@ public final class ModuleEvaluator {
   }
 
   private PyValue expression(PyParser.ExpressionContext e, Scope s) {
+    if (e.getChildCount() == 1 && e.getChild(0) instanceof PyParser.DisjunctionContext d) {
+      return disjunction(d, s);
+    }
     if (e.lambdef() != null) {
       return lambda(e.lambdef(), s);
     }
@@ -946,7 +950,7 @@ public final class ModuleEvaluator {
   /** {@code not}/{@code and}/{@code or} over a flat operand list: not > and > or, short-circuiting. */
   private PyValue disjunction(PyParser.DisjunctionContext d, Scope s) {
     if (d.getChildCount() == 1) {
-      return comparison(d.comparison(0), s);
+      return comparison((PyParser.ComparisonContext) d.getChild(0), s);
     }
     // split into or-groups of and-chains of (nots, comparison)
     List<List<Object[]>> orGroups = new ArrayList<>();
@@ -999,7 +1003,7 @@ public final class ModuleEvaluator {
 
   private PyValue comparison(PyParser.ComparisonContext c, Scope s) {
     if (c.getChildCount() == 1) {
-      return bitExpr(c.bitExpr(0), s);
+      return bitExpr((PyParser.BitExprContext) c.getChild(0), s);
     }
     PyValue left = bitExpr(c.bitExpr(0), s);
     int operand = 1;
@@ -1030,7 +1034,7 @@ public final class ModuleEvaluator {
   /** The flat operator list of a bitExpr, evaluated left to right with Python's precedence. */
   private PyValue bitExpr(PyParser.BitExprContext b, Scope s) {
     if (b.getChildCount() == 1) {
-      return factor(b.factor(0), s);
+      return factor((PyParser.FactorContext) b.getChild(0), s);
     }
     int[] pos = {0};
     return climb(b, pos, 1, s);
@@ -1090,9 +1094,10 @@ public final class ModuleEvaluator {
 
   private PyValue factor(PyParser.FactorContext f, Scope s) {
     if (f.getChildCount() == 1) {
-      return evalPrimary(f.primary(), f.primary().trailer().size(), s);
+      PyParser.PrimaryContext p = (PyParser.PrimaryContext) f.getChild(0);
+      return evalPrimary(p, p.getChildCount() - 1, s);
     }
-    PyValue v = evalPrimary(f.primary(), f.primary().trailer().size(), s);
+    PyValue v = evalPrimary(f.primary(), f.primary().getChildCount() - 1, s);
     if (f.AWAIT() != null) {
       v = unresolved(f, "await");
     }
@@ -1113,14 +1118,14 @@ public final class ModuleEvaluator {
 
   /** The value of a primary's atom followed by its first {@code upto} trailers. */
   PyValue evalPrimary(PyParser.PrimaryContext p, int upto, Scope s) {
-    PyValue v = atom(p.atom(), s);
-    List<PyParser.TrailerContext> trailers = p.trailer();
+    PyValue v = atom((PyParser.AtomContext) p.getChild(0), s);
     for (int i = 0; i < upto; i++) {
-      PyParser.TrailerContext t = trailers.get(i);
-      if (t.name() != null) {
-        v = calls.attribute(v, t.name().getText(), p, t);
-      } else if (t.LPAR() != null) {
-        Calls.Args args = arguments(t.arguments(), s);
+      PyParser.TrailerContext t = (PyParser.TrailerContext) p.getChild(i + 1);
+      int kind = t.getStart().getType();
+      if (kind == PyLexer.DOT) {
+        v = calls.attribute(v, t.getChild(1).getText(), p, t);
+      } else if (kind == PyLexer.LPAR) {
+        Calls.Args args = arguments(t.getChildCount() == 3 ? (PyParser.ArgumentsContext) t.getChild(1) : null, s);
         v = calls.call(v, args, new Calls.Site(p, t, i));
       } else {
         v = subscript(v, slices(t.slices(), s), p, t);
@@ -1221,7 +1226,7 @@ public final class ModuleEvaluator {
   // ---------------------------------------------------------------- atoms
 
   private PyValue atom(PyParser.AtomContext a, Scope s) {
-    if (a.getChildCount() == 1 && a.strings() == null) {
+    if (a.getChildCount() == 1 && a.getChild(0) instanceof TerminalNode) {
       Token t = a.getStart();
       switch (t.getType()) {
         case PyLexer.NUMBER -> {

@@ -315,6 +315,20 @@ final class Operators {
     if (a instanceof PyValue.Timedelta x && b instanceof PyValue.Timedelta y) {
       return x.value().compareTo(y.value());
     }
+    List<PyValue> la = seq(a);
+    List<PyValue> lb = seq(b);
+    if (la != null && lb != null && a.getClass() == b.getClass()) {
+      for (int i = 0; i < Math.min(la.size(), lb.size()); i++) {
+        Boolean eq = equal(la.get(i), lb.get(i));
+        if (eq == null) {
+          return null;
+        }
+        if (!eq) {
+          return order(la.get(i), lb.get(i));
+        }
+      }
+      return Integer.compare(la.size(), lb.size());
+    }
     return null;
   }
 

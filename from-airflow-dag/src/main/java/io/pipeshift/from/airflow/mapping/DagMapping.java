@@ -46,6 +46,7 @@ public final class DagMapping {
   private final MappingContext ctx;
   private final DagNode dag;
   private final ValueMapping values;
+  private final Map<TaskNode, Integer> position = new java.util.IdentityHashMap<>();
 
   private DagMapping(String file, DagNode dag) {
     this.ctx = new MappingContext(file);
@@ -67,6 +68,9 @@ public final class DagMapping {
     StepDefaults stepDefaults = new StepDefaults(RetryMapping.policy(defaults), defaults.timeout(), Optional.empty());
 
     StepIds ids = new StepIds();
+    for (TaskNode t : dag.tasks().values()) {
+      position.put(t, position.size());
+    }
     for (TaskNode t : dag.tasks().values()) {
       ctx.stepIds.put(t, ids.allocate(localId(t)));
     }
@@ -127,9 +131,11 @@ public final class DagMapping {
 
   private Step step(TaskNode t, String id, OperatorMapping.Mapped mapped, RetryMapping.Settings own,
       RetryMapping.Settings defaults) {
+    List<TaskNode> ups = new ArrayList<>(t.upstream());
+    ups.sort(java.util.Comparator.comparingInt(u -> position.getOrDefault(u, Integer.MAX_VALUE)));
     List<String> after = new ArrayList<>();
-    for (TaskNode u : dag.tasks().values()) {
-      if (t.upstream().contains(u)) {
+    for (TaskNode u : ups) {
+      if (ctx.stepId(u) != null) {
         after.add(ctx.stepId(u));
       }
     }
@@ -235,6 +241,7 @@ public final class DagMapping {
     }
     return null;
   }
+
 
   static boolean isBranch(TaskNode t) {
     String op = t.operator();
