@@ -377,7 +377,15 @@ final class SageMakerReader {
   }
 
   private Optional<Raw> endpointConfigOf(Raw r) {
-    return byName.values().stream().filter(c -> c.mergedInto == r).findFirst();
+    if (!r.type.equals("Endpoint")) {
+      return Optional.empty();
+    }
+    String get = r.node.path("Arguments").path("EndpointConfigName").path("Get").asText("");
+    if (!get.startsWith("Steps.") || !get.endsWith(".EndpointConfigName")) {
+      return Optional.empty();
+    }
+    Raw config = byName.get(get.substring(6, get.length() - ".EndpointConfigName".length()));
+    return config != null && config.mergedInto == r ? Optional.of(config) : Optional.empty();
   }
 
   /** The step a name stands for, following a merged EndpointConfig to its Endpoint. */

@@ -834,11 +834,12 @@ final class AslReader {
   /** Errors raised by Fail states of a Parallel's branches that inner catchers lead to (relays). */
   private Set<String> relayedErrors(AslMachine.State parallel) {
     Set<String> out = new HashSet<>();
-    for (AslMachine.State s : m.all.values()) {
+    List<AslMachine.State> inside = new ArrayList<>();
+    for (int i = 0; i < parallel.node().path("Branches").size(); i++) {
+      inside.addAll(region(parallel.pointer() + "/Branches/" + i).states.values());
+    }
+    for (AslMachine.State s : inside) {
       AslMachine.Region r = s.region();
-      if (r.owner != parallel) {
-        continue;
-      }
       for (JsonNode catcher : s.node().path("Catch")) {
         AslMachine.State target = r.state(catcher.path("Next").asText(""));
         if (target != null && target.type().equals("Fail") && target.node().path("Error").isTextual()) {
@@ -1162,17 +1163,17 @@ final class AslReader {
 
   /** The longest ResultPath that prefixes {@code path}, among producers inside {@code within} (null: all). */
   private String longestProducer(String path, AslMachine.Region within) {
-    String best = null;
-    for (Map.Entry<String, AslMachine.State> e : producers.entrySet()) {
-      String rp = e.getKey();
-      if (within != null && !inside(e.getValue().region(), within)) {
+    // the prefixes of the path that end at a segment boundary, longest first: one lookup each
+    for (int end = path.length(); end > 0; end--) {
+      if (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
         continue;
       }
-      if ((path.equals(rp) || path.startsWith(rp + ".") || path.startsWith(rp + "[")) && (best == null || rp.length() > best.length())) {
-        best = rp;
+      AslMachine.State p = producers.get(path.substring(0, end));
+      if (p != null && (within == null || inside(p.region(), within))) {
+        return path.substring(0, end);
       }
     }
-    return best;
+    return null;
   }
 
   private static boolean inside(AslMachine.Region r, AslMachine.Region within) {
