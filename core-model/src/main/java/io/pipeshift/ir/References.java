@@ -56,6 +56,59 @@ public final class References {
     return List.of();
   }
 
+  /**
+   * A copy of a step's own fields (or any IR record) with every value replaced by what {@code f} returns for
+   * it; values inside conditions and joins are visited too, nested steps are left as they are. Importers use
+   * it to turn what they first read as text into references.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T mapValues(T node, java.util.function.UnaryOperator<Value> f) {
+    return (T) rewrite(node, f);
+  }
+
+  private static Object rewrite(Object o, java.util.function.UnaryOperator<Value> f) {
+    if (o instanceof Value.Join j) {
+      Value joined = new Value.Join(j.separator(), j.values().stream().map(v -> (Value) rewrite(v, f)).toList());
+      return f.apply(joined);
+    }
+    if (o instanceof Value v) {
+      return f.apply(v);
+    }
+    if (o instanceof Step) {
+      return o;
+    }
+    if (o instanceof Optional<?> opt) {
+      return opt.map(x -> rewrite(x, f));
+    }
+    if (o instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      l.forEach(x -> out.add(rewrite(x, f)));
+      return out;
+    }
+    if (o instanceof Map<?, ?> m) {
+      Map<Object, Object> out = new java.util.LinkedHashMap<>();
+      m.forEach((k, x) -> out.put(k, rewrite(x, f)));
+      return out;
+    }
+    if (o instanceof Record r) {
+      RecordComponent[] cs = r.getClass().getRecordComponents();
+      Object[] args = new Object[cs.length];
+      Class<?>[] types = new Class<?>[cs.length];
+      try {
+        for (int i = 0; i < cs.length; i++) {
+          args[i] = rewrite(cs[i].getAccessor().invoke(r), f);
+          types[i] = cs[i].getType();
+        }
+        java.lang.reflect.Constructor<?> k = r.getClass().getDeclaredConstructor(types);
+        k.setAccessible(true);
+        return k.newInstance(args);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot rebuild " + r.getClass(), e);
+      }
+    }
+    return o;
+  }
+
   private static void walk(Object o, List<Value> out, boolean deep) {
     if (o instanceof Value v) {
       out.add(v);
