@@ -147,6 +147,7 @@ final class AslReader {
     chain(m.root, start, null, List.of(), top, Context.TOP, catches);
     drainCatches(catches);
     diagnostics.throwIfErrors();
+    recoverKnownOutputs(top);
     List<Step> steps = build(top);
     Map<String, Object> extensions = new LinkedHashMap<>();
     Map<String, Object> asl = new LinkedHashMap<>();
@@ -1361,6 +1362,81 @@ final class AslReader {
     notes.add(AslImportNote.UNREADABLE_PATH.at(owner, "the result field '" + rest + "' of state '" + producer.name()
         + "' has no IR output name; kept as text (at " + doc.describe(pointer) + ")"));
     return Value.Literal.of("${" + producer.name() + (rest.isEmpty() ? "" : "." + rest) + "}");
+  }
+
+  /**
+   * A machine passes an output that is known when it is written (the S3 folder a processing step was told
+   * to write to, a transform's output path) as that text, not as a reference. Where a later step uses exactly
+   * that text and the producer runs before it, the value is read back as the producer's output.
+   */
+  private void recoverKnownOutputs(List<Draft> top) {
+    Map<String, List<String[]>> known = new HashMap<>();
+    for (Draft d : drafts.values()) {
+      if (d.spec instanceof io.pipeshift.ir.kinds.ProcessingSpec p) {
+        for (io.pipeshift.ir.kinds.ProcessingSpec.ProcessingOutput o : p.outputs()) {
+          if (o.destination() instanceof Value.Literal l) {
+            known.computeIfAbsent(l.asText(), k -> new ArrayList<>()).add(new String[] {d.id, o.name()});
+          }
+        }
+      } else if (d.spec instanceof io.pipeshift.ir.kinds.TransformSpec t && t.outputPath() instanceof Value.Literal l) {
+        known.computeIfAbsent(l.asText(), k -> new ArrayList<>()).add(new String[] {d.id, "output"});
+      }
+    }
+    if (known.isEmpty()) {
+      return;
+    }
+    Map<String, Draft> containerOf = new HashMap<>();
+    indexContainers(top, null, containerOf);
+    for (Draft d : drafts.values()) {
+      if (d.spec == null) {
+        continue;
+      }
+      d.spec = io.pipeshift.ir.References.mapValues(d.spec, v -> {
+        if (v instanceof Value.Literal l && l.value() instanceof String text && known.containsKey(text)) {
+          for (String[] producer : known.get(text)) {
+            if (!producer[0].equals(d.id) && runsBefore(producer[0], d, containerOf)) {
+              return new Value.StepOutputRef(producer[0], producer[1]);
+            }
+          }
+        }
+        return v;
+      });
+    }
+  }
+
+  private static void indexContainers(List<Draft> list, Draft container, Map<String, Draft> out) {
+    for (Draft d : list) {
+      if (container != null) {
+        out.put(d.id, container);
+      }
+      if (d.branches != null) {
+        d.branches.forEach(b -> indexContainers(b.getValue(), d, out));
+        indexContainers(d.otherwise, d, out);
+      }
+      if (d.body != null) {
+        indexContainers(d.body, d, out);
+      }
+    }
+  }
+
+  /** Whether {@code producer} is upstream of {@code d} in d's list or in a list enclosing it. */
+  private boolean runsBefore(String producer, Draft d, Map<String, Draft> containerOf) {
+    Set<String> seen = new HashSet<>();
+    Deque<String> todo = new ArrayDeque<>();
+    for (Draft x = d; x != null; x = containerOf.get(x.id)) {
+      todo.addAll(x.after);
+    }
+    while (!todo.isEmpty()) {
+      String id = todo.pop();
+      if (id.equals(producer)) {
+        return true;
+      }
+      Draft x = drafts.get(id);
+      if (seen.add(id) && x != null) {
+        todo.addAll(x.after);
+      }
+    }
+    return false;
   }
 
   // -- building -------------------------------------------------------------------------------------
