@@ -72,6 +72,15 @@ class RoundTripTest {
   }
 
   @Test
+  void outputsTheMachineKnowsInAdvanceComeBackAsReferences() {
+    Pipeline original = new PipelineLoader().load(Examples.file("retraining.yaml")).pipeline();
+    Pipeline back = Formats.roundTrip("asl", original, dir, "retraining").back();
+    io.pipeshift.ir.kinds.TrainingSpec train = (io.pipeshift.ir.kinds.TrainingSpec) back.allSteps().stream()
+        .filter(s -> s.label().equals("Train")).findFirst().orElseThrow().spec();
+    assertEquals(new io.pipeshift.ir.Value.StepOutputRef("Preprocess", "train"), train.inputs().get(0).source());
+  }
+
+  @Test
   void randomSeriesParallelPipelinesComeBackUnchangedThroughStepFunctions() {
     int checked = 0;
     for (long seed = 1; seed <= 150; seed++) {
