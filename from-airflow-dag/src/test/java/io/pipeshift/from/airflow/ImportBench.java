@@ -16,7 +16,7 @@ import java.util.Locale;
  * of a folder with a warm JVM, one thread, and prints per-file times as JSON on standard output. Each file
  * is imported {@code WARMUP} times over the whole set first, then {@code ROUNDS} times; a file's time is the
  * median of its measured rounds, by thread CPU time (robust on a busy machine) and by wall clock. "parse" is
- * the parser alone; "import" is parse + static evaluation + mapping to the IR + validation
+ * the parser alone; "ir" is parse + static evaluation + mapping to the IR; "import" adds the IR validation
  * ({@link AirflowDagReader#read(Path, String, String)}). File reading is not timed (texts are read first).
  *
  * <p>Usage: {@code ImportBench DIR [ROUNDS [WARMUP]]}
@@ -36,17 +36,20 @@ public final class ImportBench {
     }
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     AirflowDagReader reader = new AirflowDagReader();
+    AirflowDagReader unvalidated = AirflowDagReader.withoutValidation();
     PythonSourceParser parser = new PythonSourceParser();
     int n = files.size();
     long[][] importCpu = new long[n][rounds];
     long[][] importWall = new long[n][rounds];
     long[][] parseCpu = new long[n][rounds];
+    long[][] irCpu = new long[n][rounds];
     int[] dags = new int[n];
     long firstRoundStart = System.nanoTime();
     for (int w = 0; w < warmup; w++) {
       for (int i = 0; i < n; i++) {
         String label = AirflowImport.label(dir, files.get(i));
         dags[i] = reader.read(files.get(i), label, texts.get(i)).dags().size();
+        unvalidated.read(files.get(i), label, texts.get(i));
         parser.parse(label, texts.get(i));
       }
       if (w == 0) {
@@ -64,6 +67,9 @@ public final class ImportBench {
         long c1 = cpu.getCurrentThreadCpuTime();
         parser.parse(label, texts.get(i));
         parseCpu[i][r] = cpu.getCurrentThreadCpuTime() - c1;
+        long c2 = cpu.getCurrentThreadCpuTime();
+        unvalidated.read(files.get(i), label, texts.get(i));
+        irCpu[i][r] = cpu.getCurrentThreadCpuTime() - c2;
       }
     }
     StringBuilder json = new StringBuilder();
@@ -71,9 +77,11 @@ public final class ImportBench {
         .append(",\n  \"first_round_ms\": ").append(ms(firstRoundStart)).append(",\n  \"files\": [\n");
     for (int i = 0; i < n; i++) {
       json.append(String.format(Locale.ROOT,
-          "    {\"file\": \"%s\", \"dags\": %d, \"import_cpu_ms\": %s, \"import_wall_ms\": %s, \"parse_cpu_ms\": %s}%s%n",
+          "    {\"file\": \"%s\", \"dags\": %d, \"import_cpu_ms\": %s, \"import_wall_ms\": %s, \"parse_cpu_ms\": %s,"
+              + " \"ir_cpu_ms\": %s}%s%n",
           AirflowImport.label(dir, files.get(i)).replace("\\", "\\\\").replace("\"", "\\\""), dags[i],
-          ms(median(importCpu[i])), ms(median(importWall[i])), ms(median(parseCpu[i])), i + 1 < n ? "," : ""));
+          ms(median(importCpu[i])), ms(median(importWall[i])), ms(median(parseCpu[i])), ms(median(irCpu[i])),
+          i + 1 < n ? "," : ""));
     }
     json.append("  ]\n}\n");
     System.out.print(json);

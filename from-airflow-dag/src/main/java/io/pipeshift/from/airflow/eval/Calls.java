@@ -61,8 +61,11 @@ final class Calls {
     String call() {
       Token start = primary.getStart();
       Token stop = ModuleEvaluator.lastRealToken(trailer);
-      String t = start.getInputStream().getText(Interval.of(start.getStartIndex(), stop.getStopIndex()))
-          .replaceAll("\\s*\\n\\s*", " ");
+      String t = start.getInputStream().getText(Interval.of(start.getStartIndex(),
+          Math.min(stop.getStopIndex(), start.getStartIndex() + 640)));
+      if (t.indexOf('\n') >= 0) {
+        t = t.replaceAll("\\s*\\n\\s*", " ");
+      }
       return t.length() > 160 ? t.substring(0, 157) + "..." : t;
     }
 

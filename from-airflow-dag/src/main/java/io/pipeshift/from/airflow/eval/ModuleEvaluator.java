@@ -32,6 +32,7 @@ public final class ModuleEvaluator {
   private static final long MAX_STEPS = 400_000;
   private static final int MAX_RANGE = 100_000;
   private static final int MAX_MARKER = 160;
+  private static final java.util.regex.Pattern NEWLINES = java.util.regex.Pattern.compile("\\s*\\n\\s*");
 
   private final String moduleName;
   final Scope module = new Scope(null);
@@ -144,8 +145,11 @@ public final class ModuleEvaluator {
     if (stop == null || stop.getStopIndex() < start.getStartIndex()) {
       return ctx.getText();
     }
-    String t = start.getInputStream().getText(Interval.of(start.getStartIndex(), stop.getStopIndex()));
-    t = t.replaceAll("\\s*\\n\\s*", " ");
+    String t = start.getInputStream().getText(Interval.of(start.getStartIndex(),
+        Math.min(stop.getStopIndex(), start.getStartIndex() + 4 * MAX_MARKER)));
+    if (t.indexOf('\n') >= 0) {
+      t = NEWLINES.matcher(t).replaceAll(" ");
+    }
     return t.length() > MAX_MARKER ? t.substring(0, MAX_MARKER - 3) + "..." : t;
   }
 
@@ -228,22 +232,24 @@ public final class ModuleEvaluator {
   // ================================================================ statements
 
   void execBlock(PyParser.BlockContext block, Scope s) {
-    if (block.simpleStmts() != null) {
-      simple(block.simpleStmts(), s);
-      return;
-    }
-    for (PyParser.StatementContext st : block.statement()) {
-      exec(st, s);
+    for (int i = 0; i < block.getChildCount(); i++) {
+      ParseTree c = block.getChild(i);
+      if (c instanceof PyParser.StatementContext st) {
+        exec(st, s);
+      } else if (c instanceof PyParser.SimpleStmtsContext simple) {
+        simple(simple, s);
+      }
     }
   }
 
   void exec(PyParser.StatementContext st, Scope s) {
     tick();
     try {
-      if (st.compoundStmt() != null) {
-        compound(st.compoundStmt(), s);
+      ParseTree first = st.getChild(0);
+      if (first instanceof PyParser.CompoundStmtContext c) {
+        compound(c, s);
       } else {
-        simple(st.simpleStmts(), s);
+        simple((PyParser.SimpleStmtsContext) first, s);
       }
     } catch (Signal signal) {
       throw signal;
@@ -254,9 +260,12 @@ public final class ModuleEvaluator {
   }
 
   private void simple(PyParser.SimpleStmtsContext stmts, Scope s) {
-    for (PyParser.SimpleStmtContext st : stmts.simpleStmt()) {
-      if (st.exprStmt() != null) {
-        exprStmt(st.exprStmt(), s);
+    for (int i = 0; i < stmts.getChildCount(); i++) {
+      if (!(stmts.getChild(i) instanceof PyParser.SimpleStmtContext st)) {
+        continue;
+      }
+      if (st.getChild(0) instanceof PyParser.ExprStmtContext e) {
+        exprStmt(e, s);
       } else if (st.importStmt() != null) {
         importStmt(st.importStmt(), s);
       } else if (st.returnStmt() != null) {
@@ -283,7 +292,17 @@ public final class ModuleEvaluator {
   }
 
   private void exprStmt(PyParser.ExprStmtContext st, Scope s) {
-    PyParser.StarExpressionsContext target = st.starExpressions();
+    PyParser.StarExpressionsContext target = (PyParser.StarExpressionsContext) st.getChild(0);
+    int n = st.getChildCount();
+    if (n == 1) {
+      eval(target, s);
+      return;
+    }
+    if (n == 3 && st.getChild(1) instanceof TerminalNode eq && eq.getSymbol().getType() == PyLexer.EQUAL) {
+      PyParser.AnnotatedRhsContext r = (PyParser.AnnotatedRhsContext) st.getChild(2);
+      assign(target, rhs(r, s), s);
+      return;
+    }
     if (st.augAssign() != null) {
       PyValue current = eval(target, s);
       PyValue rhs = rhs(st.annotatedRhs(0), s);
@@ -320,7 +339,7 @@ public final class ModuleEvaluator {
   }
 
   private PyValue rhs(PyParser.AnnotatedRhsContext r, Scope s) {
-    return r.starExpressions() != null ? eval(r.starExpressions(), s) : unresolved(r, "yield");
+    return r.getChild(0) instanceof PyParser.StarExpressionsContext e ? eval(e, s) : unresolved(r, "yield");
   }
 
   private void importStmt(PyParser.ImportStmtContext st, Scope s) {
@@ -363,17 +382,18 @@ public final class ModuleEvaluator {
   }
 
   private void compound(PyParser.CompoundStmtContext c, Scope s) {
-    if (c.withStmt() != null) {
-      withStmt(c.withStmt(), s);
-    } else if (c.funcDef() != null) {
-      PyValue.Function f = function(c.funcDef(), c.funcDef(), s);
+    ParseTree first = c.getChild(0);
+    if (first instanceof PyParser.WithStmtContext w) {
+      withStmt(w, s);
+    } else if (first instanceof PyParser.FuncDefContext def) {
+      PyValue.Function f = function(def, def, s);
       s.assign(f.name(), f);
-    } else if (c.decorated() != null) {
-      decorated(c.decorated(), s);
-    } else if (c.forStmt() != null) {
-      forStmt(c.forStmt(), s);
-    } else if (c.ifStmt() != null) {
-      ifStmt(c.ifStmt(), s);
+    } else if (first instanceof PyParser.DecoratedContext d) {
+      decorated(d, s);
+    } else if (first instanceof PyParser.ForStmtContext f) {
+      forStmt(f, s);
+    } else if (first instanceof PyParser.IfStmtContext i) {
+      ifStmt(i, s);
     } else if (c.tryStmt() != null) {
       PyParser.TryStmtContext t = c.tryStmt();
       try {
@@ -548,15 +568,13 @@ public final class ModuleEvaluator {
   PyValue.Function function(PyParser.FuncDefContext def, ParserRuleContext sourceStart, Scope s) {
     String name = def.name().getText();
     Token start = def.getStart();
-    String code = dedent(fullText(def), start.getCharPositionInLine());
-    FunctionSource source = new FunctionSource(name, def, code, start.getLine(), start.getCharPositionInLine() + 1);
+    FunctionSource source = new FunctionSource(name, def, start.getLine(), start.getCharPositionInLine() + 1);
     return new PyValue.Function(name, source, s, parameters(def.parameters(), s));
   }
 
   private PyValue.Function lambda(PyParser.LambdefContext l, Scope s) {
     Token start = l.getStart();
-    FunctionSource source = new FunctionSource("<lambda>", l, fullText(l), start.getLine(),
-        start.getCharPositionInLine() + 1);
+    FunctionSource source = new FunctionSource("<lambda>", l, start.getLine(), start.getCharPositionInLine() + 1);
     return new PyValue.Function("<lambda>", source, s, lambdaParameters(l.lambdaParameters(), s));
   }
 
@@ -1005,20 +1023,19 @@ public final class ModuleEvaluator {
     if (c.getChildCount() == 1) {
       return bitExpr((PyParser.BitExprContext) c.getChild(0), s);
     }
-    PyValue left = bitExpr(c.bitExpr(0), s);
-    int operand = 1;
+    PyValue left = bitExpr((PyParser.BitExprContext) c.getChild(0), s);
     for (int i = 1; i < c.getChildCount(); i++) {
       ParseTree child = c.getChild(i);
       if (!(child instanceof TerminalNode)) {
         continue;
       }
-      StringBuilder op = new StringBuilder(child.getText());
+      String op = child.getText();
       while (i + 1 < c.getChildCount() && c.getChild(i + 1) instanceof TerminalNode t2) {
-        op.append(' ').append(t2.getText());
+        op = op + " " + t2.getText();
         i++;
       }
-      PyValue right = bitExpr(c.bitExpr(operand++), s);
-      Boolean r = Operators.compare(op.toString(), left, right);
+      PyValue right = bitExpr((PyParser.BitExprContext) c.getChild(++i), s);
+      Boolean r = Operators.compare(op, left, right);
       if (r == null) {
         PyValue u = left instanceof PyValue.Unresolved ul ? ul : right instanceof PyValue.Unresolved ur ? ur : null;
         return u != null ? u : unresolved(c, "comparison");
@@ -1190,19 +1207,25 @@ public final class ModuleEvaluator {
     if (a == null) {
       return args;
     }
-    for (PyParser.ArgumentContext arg : a.argument()) {
-      if (arg.EQUAL() != null) {
-        args.kwargs.put(arg.name().getText(), expression(arg.expression(), s));
-      } else if (arg.STAR() != null) {
-        PyValue v = expression(arg.expression(), s);
+    for (int i = 0; i < a.getChildCount(); i++) {
+      if (!(a.getChild(i) instanceof PyParser.ArgumentContext arg)) {
+        continue;
+      }
+      ParseTree first = arg.getChild(0);
+      int n = arg.getChildCount();
+      if (n == 3 && arg.getChild(1) instanceof TerminalNode) {
+        // name '=' expression
+        args.kwargs.put(first.getText(), expression((PyParser.ExpressionContext) arg.getChild(2), s));
+      } else if (first instanceof TerminalNode t && t.getSymbol().getType() == PyLexer.STAR) {
+        PyValue v = expression((PyParser.ExpressionContext) arg.getChild(1), s);
         Optional<List<PyValue>> items = iterate(v);
         if (items.isPresent()) {
           args.args.addAll(items.get());
         } else {
           args.unknownSpread = v instanceof PyValue.Unresolved u ? u : unresolved(arg, "*args");
         }
-      } else if (arg.DOUBLESTAR() != null) {
-        PyValue v = expression(arg.expression(), s);
+      } else if (first instanceof TerminalNode) {
+        PyValue v = expression((PyParser.ExpressionContext) arg.getChild(1), s);
         if (v instanceof PyValue.Dict d) {
           d.entries().forEach((k, x) -> {
             if (k instanceof PyValue.Str ks) {
@@ -1212,12 +1235,13 @@ public final class ModuleEvaluator {
         } else {
           args.unknownSpread = v instanceof PyValue.Unresolved u ? u : unresolved(arg, "**kwargs");
         }
-      } else if (arg.compFor() != null) {
+      } else if (n == 2) {
+        PyParser.NamedExpressionContext e = (PyParser.NamedExpressionContext) first;
         List<PyValue> out = new ArrayList<>();
-        PyValue err = comprehension(arg.compFor(), 0, new Scope(s), sc -> out.add(eval(arg.namedExpression(), sc)));
+        PyValue err = comprehension((PyParser.CompForContext) arg.getChild(1), 0, new Scope(s), sc -> out.add(eval(e, sc)));
         args.args.add(err != null ? err : PyValue.PyList.of(out));
       } else {
-        args.args.add(eval(arg.namedExpression(), s));
+        args.args.add(eval((ParserRuleContext) first, s));
       }
     }
     return args;
@@ -1250,8 +1274,8 @@ public final class ModuleEvaluator {
         }
       }
     }
-    if (a.strings() != null) {
-      return strings(a.strings(), s);
+    if (a.getChild(0) instanceof PyParser.StringsContext st) {
+      return strings(st, s);
     }
     int open = a.getStart().getType();
     PyParser.StarNamedExpressionsOrCompContext inner = a.starNamedExpressionsOrComp();
@@ -1390,9 +1414,8 @@ public final class ModuleEvaluator {
   }
 
   private PyValue strings(PyParser.StringsContext st, Scope s) {
-    if (st.getChildCount() == 1 && st.STRING().size() == 1) {
-      String tok = st.STRING(0).getText();
-      return new PyValue.Str(PyLiterals.string(tok));
+    if (st.getChildCount() == 1 && st.getChild(0) instanceof TerminalNode t) {
+      return new PyValue.Str(PyLiterals.string(t.getText()));
     }
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < st.getChildCount(); i++) {
