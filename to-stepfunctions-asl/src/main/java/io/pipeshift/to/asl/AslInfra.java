@@ -93,7 +93,12 @@ final class AslInfra {
     }
     if (!pipeline.tags().isEmpty()) {
       List<Object> tags = new ArrayList<>();
-      pipeline.tags().forEach((k, v) -> tags.add(Map.of("key", k, "value", v)));
+      pipeline.tags().forEach((k, v) -> {
+        Map<String, Object> tag = new java.util.LinkedHashMap<>(); // ordered: output must be deterministic
+        tag.put("key", k);
+        tag.put("value", v);
+        tags.add(tag);
+      });
       m.put("tags", tags);
     }
     return m;

@@ -836,7 +836,10 @@ final class AslMachine {
     }
     Map<String, Object> processor = new LinkedHashMap<>();
     if (distributed) {
-      processor.put("ProcessorConfig", Map.of("Mode", "DISTRIBUTED", "ExecutionType", "STANDARD"));
+      Map<String, Object> config = new java.util.LinkedHashMap<>(); // ordered: output must be deterministic
+      config.put("Mode", "DISTRIBUTED");
+      config.put("ExecutionType", "STANDARD");
+      processor.put("ProcessorConfig", config);
       notes.add(AslNote.MAP_DISTRIBUTED.at(s.id(), f.maxConcurrency() > INLINE_MAP_MAX_CONCURRENCY
           ? "maxConcurrency " + f.maxConcurrency() + " is more than an inline Map runs at once ("
               + INLINE_MAP_MAX_CONCURRENCY + ")"
