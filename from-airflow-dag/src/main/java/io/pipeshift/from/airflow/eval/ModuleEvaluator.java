@@ -864,7 +864,7 @@ public final class ModuleEvaluator {
   }
 
   /** The primary an expression consists of, when it is nothing more (no operators), else null. */
-  static PyParser.PrimaryContext primaryOf(ParserRuleContext ctx) {
+  public static PyParser.PrimaryContext primaryOf(ParserRuleContext ctx) {
     ParserRuleContext c = ctx;
     while (c != null) {
       if (c instanceof PyParser.PrimaryContext p) {

@@ -409,6 +409,12 @@ final class OperatorMapping {
       return Optional.empty();
     }
     PyParser.StarExpressionsContext ret = last.simpleStmts().simpleStmt(0).returnStmt().starExpressions();
+    PyParser.PrimaryContext call = ret == null ? null : io.pipeshift.from.airflow.eval.ModuleEvaluator.primaryOf(ret);
+    if (call == null || call.getChildCount() != 2 || call.getChild(0).getChildCount() != 1
+        || !(f.closure().get(call.getChild(0).getText()).orElse(null) instanceof PyValue.Function callee)
+        || callee.source().isLambda() || !callee.source().code().contains("import_module(")) {
+      return Optional.empty();
+    }
     java.util.regex.Matcher m = java.util.regex.Pattern.compile(
         "([A-Za-z_][A-Za-z0-9_]*)\\(\\s*\"([A-Za-z0-9_.]+)\"\\s*,\\s*\"([A-Za-z_][A-Za-z0-9_]*)\"\\s*,\\s*\\{(.*)\\}\\s*,?\\s*\\)", java.util.regex.Pattern.DOTALL)
         .matcher(ret == null ? "" : io.pipeshift.from.airflow.eval.ModuleEvaluator.sourceText(ret));
@@ -448,8 +454,17 @@ final class OperatorMapping {
         || last.simpleStmts().simpleStmt(0).raiseStmt() == null) {
       return Optional.empty();
     }
-    String raised = last.getText();
-    return raised.contains("AirflowFailException(") ? Optional.of(raised) : Optional.empty();
+    PyParser.RaiseStmtContext raise = last.simpleStmts().simpleStmt(0).raiseStmt();
+    if (raise.expression().isEmpty()) {
+      return Optional.empty();
+    }
+    PyParser.PrimaryContext p = io.pipeshift.from.airflow.eval.ModuleEvaluator.primaryOf(raise.expression(0));
+    if (p == null || p.getChildCount() < 2) {
+      return Optional.empty();
+    }
+    String callee = p.getChildCount() > 2 ? p.getChild(p.getChildCount() - 2).getText() : p.getChild(0).getText();
+    return callee.equals("AirflowFailException") || callee.equals(".AirflowFailException")
+        ? Optional.of("AirflowFailException") : Optional.empty();
   }
 
   private StepSpec python(TaskNode t, PyValue callable, List<PyValue> args, Map<String, PyValue> kwargs,
