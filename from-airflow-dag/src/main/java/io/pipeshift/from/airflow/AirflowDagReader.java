@@ -53,13 +53,44 @@ public final class AirflowDagReader {
       if (Files.size(file) > MAX_BYTES) {
         return failed(file, label + ": the file is larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
       }
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-    } catch (CharacterCodingException e) {
-      return failed(file, label + ": the file is not UTF-8 text");
+      text = decode(Files.readAllBytes(file));
+    } catch (CharacterCodingException | IllegalArgumentException e) {
+      return failed(file, label + ": the file is not text in its declared encoding (UTF-8 unless a coding line says otherwise)");
     } catch (IOException e) {
       return failed(file, label + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
     }
     return read(file, label, text);
+  }
+
+  private static final java.util.regex.Pattern CODING =
+      java.util.regex.Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
+
+  /**
+   * Source bytes as Python reads them (PEP 263): UTF-8 (a leading byte order mark dropped), unless a coding
+   * declaration on the first or second line names another encoding.
+   */
+  static String decode(byte[] bytes) throws CharacterCodingException {
+    int offset = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF
+        ? 3 : 0;
+    java.nio.charset.Charset charset = StandardCharsets.UTF_8;
+    if (offset == 0) {
+      String head = new String(bytes, 0, Math.min(bytes.length, 400), StandardCharsets.ISO_8859_1);
+      String[] lines = head.split("\n", 3);
+      for (int i = 0; i < Math.min(2, lines.length); i++) {
+        java.util.regex.Matcher m = CODING.matcher(lines[i]);
+        if (m.find()) {
+          String name = m.group(1).toLowerCase(java.util.Locale.ROOT);
+          if (!name.equals("utf-8") && !name.equals("utf8") && java.nio.charset.Charset.isSupported(name)) {
+            charset = java.nio.charset.Charset.forName(name);
+          }
+          break;
+        }
+        if (!lines[i].trim().isEmpty() && !lines[i].trim().startsWith("#")) {
+          break;
+        }
+      }
+    }
+    return charset.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
   }
 
   public FileImport read(Path file) {

@@ -342,6 +342,16 @@ class StaticImportTest {
   }
 
   @Test
+  void sourceBytesAreDecodedAsPythonDoes() throws Exception {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'x', '=', '1'};
+    assertEquals("x=1", AirflowDagReader.decode(bom));
+    byte[] latin1 = "# -*- coding: latin-1 -*-\nname = 'caf\u00e9'\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertTrue(AirflowDagReader.decode(latin1).contains("caf\u00e9"));
+    byte[] bad = {'x', '=', (byte) 0xFF};
+    assertThrows(java.nio.charset.CharacterCodingException.class, () -> AirflowDagReader.decode(bad));
+  }
+
+  @Test
   void aFileWithoutDagsIsNotAFailure() {
     FileImport f = read("def helper():\n    return 1\n");
     assertEquals(FileImport.Status.NO_DAG, f.status());
