@@ -79,7 +79,10 @@ public final class AirflowDagReader {
       for (int i = 0; i < Math.min(2, lines.length); i++) {
         java.util.regex.Matcher m = CODING.matcher(lines[i]);
         if (m.find()) {
-          String name = m.group(1).toLowerCase(java.util.Locale.ROOT);
+          String name = m.group(1).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+          if (name.equals("latin-1") || name.equals("iso-latin-1") || name.equals("l1")) {
+            name = "ISO-8859-1";
+          }
           if (!name.equals("utf-8") && !name.equals("utf8") && java.nio.charset.Charset.isSupported(name)) {
             charset = java.nio.charset.Charset.forName(name);
           }
