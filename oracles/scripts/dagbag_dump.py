@@ -39,6 +39,8 @@ def main() -> int:
     # The default 30 s per-file import timeout turns a slow (busy CI) import into an import error.
     os.environ.setdefault("AIRFLOW__CORE__DAGBAG_IMPORT_TIMEOUT", "300")
 
+    # Keys are sorted for stable output; a DAG's params may hold non-string keys (None in Airflow's own
+    # example_params_ui_tutorial), which sort_keys cannot compare, so every key becomes a string first.
     # Keep stdout for the JSON: point fd 1 at stderr while Airflow and the DAG files run.
     json_out = os.fdopen(os.dup(1), "w")
     os.dup2(2, 1)
@@ -47,7 +49,7 @@ def main() -> int:
     finally:
         sys.stdout.flush()
         shutil.rmtree(home, ignore_errors=True)
-    json.dump(result, json_out, indent=1, sort_keys=True, default=str)
+    json.dump(string_keys(result), json_out, indent=1, sort_keys=True, default=str)
     json_out.write("\n")
     json_out.close()
     return 0
@@ -143,5 +145,15 @@ def describe_task(task) -> dict:
     }
 
 
+def string_keys(value):
+    """The same JSON-like value with every mapping key turned into a string."""
+    if isinstance(value, dict):
+        return {str(k): string_keys(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [string_keys(v) for v in value]
+    return value
+
+
 if __name__ == "__main__":
     sys.exit(main())
+
