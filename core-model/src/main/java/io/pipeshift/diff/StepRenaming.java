@@ -6,8 +6,6 @@ import io.pipeshift.ir.Pipeline;
 import io.pipeshift.ir.Step;
 import io.pipeshift.ir.Value;
 import io.pipeshift.ir.kinds.StepSpec;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,20 +128,12 @@ final class StepRenaming {
       return out;
     }
     if (o instanceof Record r) {
-      RecordComponent[] cs = r.getClass().getRecordComponents();
-      Object[] args = new Object[cs.length];
-      Class<?>[] types = new Class<?>[cs.length];
-      try {
-        for (int i = 0; i < cs.length; i++) {
-          args[i] = rewrite(cs[i].getAccessor().invoke(r));
-          types[i] = cs[i].getType();
-        }
-        Constructor<?> k = r.getClass().getDeclaredConstructor(types);
-        k.setAccessible(true);
-        return k.newInstance(args);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot rebuild " + r.getClass(), e);
+      io.pipeshift.ir.RecordShape shape = io.pipeshift.ir.RecordShape.of(r.getClass());
+      Object[] args = new Object[shape.size()];
+      for (int i = 0; i < args.length; i++) {
+        args[i] = rewrite(shape.get(r, i));
       }
+      return shape.rebuild(args);
     }
     return o;
   }

@@ -1,6 +1,5 @@
 package io.pipeshift.ir;
 
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,20 +90,12 @@ public final class References {
       return out;
     }
     if (o instanceof Record r) {
-      RecordComponent[] cs = r.getClass().getRecordComponents();
-      Object[] args = new Object[cs.length];
-      Class<?>[] types = new Class<?>[cs.length];
-      try {
-        for (int i = 0; i < cs.length; i++) {
-          args[i] = rewrite(cs[i].getAccessor().invoke(r), f);
-          types[i] = cs[i].getType();
-        }
-        java.lang.reflect.Constructor<?> k = r.getClass().getDeclaredConstructor(types);
-        k.setAccessible(true);
-        return k.newInstance(args);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot rebuild " + r.getClass(), e);
+      RecordShape shape = RecordShape.of(r.getClass());
+      Object[] args = new Object[shape.size()];
+      for (int i = 0; i < args.length; i++) {
+        args[i] = rewrite(shape.get(r, i), f);
       }
+      return shape.rebuild(args);
     }
     return o;
   }
@@ -125,12 +116,9 @@ public final class References {
     } else if (o instanceof Optional<?> opt) {
       opt.ifPresent(x -> walk(x, out, deep));
     } else if (o instanceof Record r) {
-      for (RecordComponent c : r.getClass().getRecordComponents()) {
-        try {
-          walk(c.getAccessor().invoke(r), out, deep);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException(e);
-        }
+      RecordShape shape = RecordShape.of(r.getClass());
+      for (int i = 0; i < shape.size(); i++) {
+        walk(shape.get(r, i), out, deep);
       }
     }
   }

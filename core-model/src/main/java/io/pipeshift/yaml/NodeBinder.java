@@ -10,6 +10,7 @@ import io.pipeshift.ir.RawNull;
 import io.pipeshift.ir.DefaultValue;
 import io.pipeshift.ir.ErrorClass;
 import io.pipeshift.ir.ExecutionVariable;
+import io.pipeshift.ir.RecordShape;
 import io.pipeshift.ir.Step;
 import io.pipeshift.ir.StepKind;
 import io.pipeshift.ir.Trigger;
@@ -17,7 +18,6 @@ import io.pipeshift.ir.Value;
 import io.pipeshift.ir.kinds.StepSpec;
 import io.pipeshift.time.CronExpression;
 import io.pipeshift.time.Durations;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -25,13 +25,11 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -48,7 +46,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class NodeBinder {
 
   private static final Set<String> STEP_COMMON_KEYS = stepCommonKeys();
-  private static final Map<RecordComponent, Node> DEFAULT_NODES = new ConcurrentHashMap<>();
+  private static final Set<String> STEP_KEYS_AND_KIND = union(STEP_COMMON_KEYS, Set.of("kind"));
 
   private final String file;
   private final Diagnostics diagnostics;
@@ -263,37 +261,75 @@ final class NodeBinder {
     return recordFrom(type, entries(map), node, path, what, Set.of());
   }
 
+  /**
+   * How a record class binds from YAML, worked out once per class: its shape, each component's YAML name,
+   * the composed node of each {@code @DefaultValue}, and which components may be left out.
+   */
+  static final class Binding {
+    final RecordShape shape;
+    final String[] names;
+    final Map<String, Integer> byName = new LinkedHashMap<>();
+    final Node[] defaults;
+    final boolean[] optional;
+    final Class<?>[] raw;
+
+    private Binding(Class<?> type) {
+      shape = RecordShape.of(type);
+      names = new String[shape.size()];
+      defaults = new Node[shape.size()];
+      optional = new boolean[shape.size()];
+      raw = new Class<?>[shape.size()];
+      for (int i = 0; i < shape.size(); i++) {
+        RecordComponent c = shape.component(i);
+        names[i] = YamlNames.of(c);
+        byName.put(names[i], i);
+        raw[i] = rawClass(shape.genericType(i));
+        DefaultValue d = c.getAnnotation(DefaultValue.class);
+        defaults[i] = d == null ? null : YamlDocuments.composeTrusted(d.value());
+        optional[i] = d != null || raw[i] == Optional.class || raw[i] == List.class || raw[i] == Map.class;
+      }
+    }
+
+    /** True when every component may be left out, so an absent mapping binds to all defaults. */
+    boolean allOptional() {
+      for (boolean o : optional) {
+        if (!o) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private static final ClassValue<Binding> BINDINGS = new ClassValue<>() {
+    @Override
+    protected Binding computeValue(Class<?> type) {
+      return new Binding(type);
+    }
+  };
+
+  static Binding binding(Class<?> type) {
+    return BINDINGS.get(type);
+  }
+
   /** Builds a record from mapping entries; {@code ignored} keys belong to someone else (a step's common fields). */
   private Object recordFrom(
       Class<?> type, Map<String, NodeTuple> fields, Node at, String path, String what, Set<String> ignored) {
-    RecordComponent[] components = type.getRecordComponents();
-    Map<String, RecordComponent> byName = new LinkedHashMap<>();
-    for (RecordComponent c : components) {
-      byName.put(YamlNames.of(c), c);
-    }
+    Binding b = binding(type);
     boolean ok = true;
     for (Map.Entry<String, NodeTuple> e : fields.entrySet()) {
-      if (!byName.containsKey(e.getKey()) && !ignored.contains(e.getKey())) {
-        List<String> known = new ArrayList<>(byName.keySet());
+      if (!b.byName.containsKey(e.getKey()) && !ignored.contains(e.getKey())) {
+        List<String> known = new ArrayList<>(b.byName.keySet());
         known.addAll(ignored);
         Diagnostic d = Diagnostic.error(Problem.UNKNOWN_FIELD, loc(e.getValue().getKeyNode()), e.getKey(), what);
         diagnostics.add(d.withHint(Suggestions.didYouMean(e.getKey(), known)
-            .orElse("known fields: " + String.join(", ", byName.keySet()))));
+            .orElse("known fields: " + String.join(", ", b.byName.keySet()))));
         ok = false;
       }
     }
-    Object[] args = new Object[components.length];
-    for (int i = 0; i < components.length; i++) {
-      RecordComponent c = components[i];
-      String key = YamlNames.of(c);
-      NodeTuple t = fields.get(key);
-      String fieldPath = path.isEmpty() ? key : path + "." + key;
-      if (t != null && !isNullOrAbsentOptional(c, t.getValueNode())) {
-        sourceMap.put(fieldPath, loc(t.getKeyNode()));
-        args[i] = bind(c.getGenericType(), t.getValueNode(), fieldPath, "'" + key + "' of " + what);
-      } else {
-        args[i] = missing(c, at, fieldPath, what);
-      }
+    Object[] args = new Object[b.shape.size()];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = field(b, i, fields.get(b.names[i]), at, path, what);
       if (args[i] == null) {
         ok = false;
       }
@@ -301,21 +337,26 @@ final class NodeBinder {
     if (!ok) {
       return null;
     }
-    return construct(type, components, args, at);
+    return construct(b.shape, args, at);
   }
 
-  private boolean isNullOrAbsentOptional(RecordComponent c, Node value) {
-    return isNull(value) && (rawClass(c.getGenericType()) == Optional.class);
+  /** Binds component {@code i} from its entry, or from its default when the entry is absent. */
+  private Object field(Binding b, int i, NodeTuple t, Node at, String path, String what) {
+    String key = b.names[i];
+    String fieldPath = path.isEmpty() ? key : path + "." + key;
+    if (t != null && !(b.raw[i] == Optional.class && isNull(t.getValueNode()))) {
+      sourceMap.put(fieldPath, loc(t.getKeyNode()));
+      return bind(b.shape.genericType(i), t.getValueNode(), fieldPath, "'" + key + "' of " + what);
+    }
+    return missing(b, i, at, fieldPath, what);
   }
 
   /** The value of a component the YAML leaves out: its default, empty, or a "missing field" error. */
-  private Object missing(RecordComponent c, Node at, String path, String what) {
-    DefaultValue d = c.getAnnotation(DefaultValue.class);
-    if (d != null) {
-      Node def = DEFAULT_NODES.computeIfAbsent(c, k -> YamlDocuments.composeTrusted(d.value()));
-      return bind(c.getGenericType(), def, path, "default of " + c.getName());
+  private Object missing(Binding b, int i, Node at, String path, String what) {
+    if (b.defaults[i] != null) {
+      return bind(b.shape.genericType(i), b.defaults[i], path, "default of " + b.shape.name(i));
     }
-    Class<?> raw = rawClass(c.getGenericType());
+    Class<?> raw = b.raw[i];
     if (raw == Optional.class) {
       return Optional.empty();
     }
@@ -325,31 +366,23 @@ final class NodeBinder {
     if (raw == Map.class) {
       return Map.of();
     }
-    if (raw.isRecord() && Arrays.stream(raw.getRecordComponents()).allMatch(NodeBinder::isOptionalComponent)) {
-      return recordFrom(raw, Map.of(), at, path, c.getName(), Set.of());
+    if (raw.isRecord() && binding(raw).allOptional()) {
+      return recordFrom(raw, Map.of(), at, path, b.shape.name(i), Set.of());
     }
-    error(Problem.MISSING_FIELD, at, YamlNames.of(c), what);
+    error(Problem.MISSING_FIELD, at, b.names[i], what);
     return null;
   }
 
-  private static boolean isOptionalComponent(RecordComponent c) {
-    Class<?> raw = rawClass(c.getGenericType());
-    return c.isAnnotationPresent(DefaultValue.class) || raw == Optional.class || raw == List.class || raw == Map.class;
-  }
-
-  private Object construct(Class<?> type, RecordComponent[] components, Object[] args, Node at) {
-    Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+  private Object construct(RecordShape shape, Object[] args, Node at) {
     try {
-      Constructor<?> ctor = type.getDeclaredConstructor(types);
-      return ctor.newInstance(args);
+      return shape.construct(args);
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof IllegalArgumentException iae) {
-        error(Problem.INVALID_VALUE, at, type.getSimpleName(), type.getSimpleName(), iae.getMessage());
+        String name = shape.type().getSimpleName();
+        error(Problem.INVALID_VALUE, at, name, name, iae.getMessage());
         return null;
       }
-      throw new IllegalStateException("cannot build " + type.getName(), e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot build " + type.getName(), e);
+      throw new IllegalStateException("cannot build " + shape.type().getName(), e.getCause());
     }
   }
 
@@ -387,33 +420,22 @@ final class NodeBinder {
     common.remove("kind");
     StepSpec spec = null;
     if (kind != null) {
-      spec = (StepSpec) recordFrom(kind.specType(), own, node, path, kind.yamlName() + " " + what,
-          union(STEP_COMMON_KEYS, Set.of("kind")));
+      spec = (StepSpec) recordFrom(kind.specType(), own, node, path, kind.yamlName() + " " + what, STEP_KEYS_AND_KIND);
     }
-    Map<String, NodeTuple> withSpec = new LinkedHashMap<>(common);
-    Object[] args = new Object[Step.class.getRecordComponents().length];
-    RecordComponent[] components = Step.class.getRecordComponents();
+    Binding b = binding(Step.class);
+    Object[] args = new Object[b.shape.size()];
     boolean ok = spec != null && id != null;
-    for (int i = 0; i < components.length; i++) {
-      RecordComponent c = components[i];
-      if (c.getName().equals("spec")) {
+    for (int i = 0; i < args.length; i++) {
+      if (b.shape.name(i).equals("spec")) {
         args[i] = spec;
         continue;
       }
-      String key = YamlNames.of(c);
-      NodeTuple t = withSpec.get(key);
-      String fieldPath = path + "." + key;
-      if (t != null && !isNullOrAbsentOptional(c, t.getValueNode())) {
-        sourceMap.put(fieldPath, loc(t.getKeyNode()));
-        args[i] = bind(c.getGenericType(), t.getValueNode(), fieldPath, "'" + key + "' of " + what);
-      } else {
-        args[i] = missing(c, node, fieldPath, what);
-      }
+      args[i] = field(b, i, common.get(b.names[i]), node, path, what);
       if (args[i] == null) {
         ok = false;
       }
     }
-    return ok ? (Step) construct(Step.class, components, args, node) : null;
+    return ok ? (Step) construct(b.shape, args, node) : null;
   }
 
   private static Set<String> stepCommonKeys() {
@@ -429,7 +451,7 @@ final class NodeBinder {
   private static Set<String> union(Set<String> a, Set<String> b) {
     Set<String> u = new java.util.HashSet<>(a);
     u.addAll(b);
-    return u;
+    return Set.copyOf(u);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -791,6 +813,4 @@ final class NodeBinder {
   static Type typeArg(Type type, int index) {
     return ((ParameterizedType) type).getActualTypeArguments()[index];
   }
-
-  static final Map<Class<?>, Object> NO_CACHE = new HashMap<>();
 }

@@ -1,7 +1,6 @@
 package io.pipeshift.yaml;
 
 import io.pipeshift.ir.Condition;
-import io.pipeshift.ir.DefaultValue;
 import io.pipeshift.ir.ErrorClass;
 import io.pipeshift.ir.Pipeline;
 import io.pipeshift.ir.RawNull;
@@ -10,14 +9,12 @@ import io.pipeshift.ir.Trigger;
 import io.pipeshift.ir.Value;
 import io.pipeshift.time.CronExpression;
 import io.pipeshift.time.Durations;
-import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -29,8 +26,6 @@ import org.yaml.snakeyaml.representer.Representer;
  * in ISO-8601, block style, trailing newline. Reading what this writes gives back an equal pipeline.
  */
 public final class PipelineWriter {
-
-  private static final Map<RecordComponent, Object> DEFAULTS = new ConcurrentHashMap<>();
 
   public String write(Pipeline pipeline) {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -58,16 +53,18 @@ public final class PipelineWriter {
 
   private Map<String, Object> recordTree(Record r) {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (RecordComponent c : r.getClass().getRecordComponents()) {
-      Object v = get(c, r);
-      if (v == null || isDefault(c, v)) {
+    NodeBinder.Binding b = NodeBinder.binding(r.getClass());
+    Object[] defaults = DEFAULTS.get(r.getClass());
+    for (int i = 0; i < b.names.length; i++) {
+      Object v = b.shape.get(r, i);
+      if (v == null || isDefault(defaults[i], v)) {
         continue;
       }
-      if (r instanceof Step && c.getName().equals("spec")) {
+      if (r instanceof Step && b.shape.name(i).equals("spec")) {
         continue;
       }
-      out.put(YamlNames.of(c), toTree(v));
-      if (r instanceof Step s && c.getName().equals("id")) {
+      out.put(b.names[i], toTree(v));
+      if (r instanceof Step s && b.shape.name(i).equals("id")) {
         out.put("kind", s.kind().yamlName());
         out.putAll(recordTree((Record) s.spec()));
       }
@@ -75,19 +72,9 @@ public final class PipelineWriter {
     return out;
   }
 
-  private static Object get(RecordComponent c, Record r) {
-    try {
-      return c.getAccessor().invoke(r);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** Left out: empty optionals and collections without a default, and values equal to the default. */
-  private boolean isDefault(RecordComponent c, Object v) {
-    DefaultValue d = c.getAnnotation(DefaultValue.class);
-    if (d != null) {
-      Object def = DEFAULTS.computeIfAbsent(c, PipelineWriter::parseDefault);
+  private static boolean isDefault(Object def, Object v) {
+    if (def != null) {
       return def.equals(v);
     }
     if (v instanceof Optional<?> o) {
@@ -105,16 +92,25 @@ public final class PipelineWriter {
     return false;
   }
 
-  /** A component's default as the IR value the reader would bind, by binding it the same way. */
-  private static Object parseDefault(RecordComponent c) {
-    io.pipeshift.diag.Diagnostics diags = new io.pipeshift.diag.Diagnostics();
-    NodeBinder b = new NodeBinder("<default>", diags, new SourceMap("<default>"), ReaderLimits.DEFAULT);
-    Object v = b.bind(c.getGenericType(), YamlDocuments.composeTrusted(c.getAnnotation(DefaultValue.class).value()), "", "default");
-    if (v == null) {
-      throw new IllegalStateException("bad default on " + c + ": " + diags.sorted());
+  /** Each component's {@code @DefaultValue} as the IR value the reader binds (null where it has none). */
+  private static final ClassValue<Object[]> DEFAULTS = new ClassValue<>() {
+    @Override
+    protected Object[] computeValue(Class<?> type) {
+      NodeBinder.Binding b = NodeBinder.binding(type);
+      Object[] out = new Object[b.names.length];
+      for (int i = 0; i < out.length; i++) {
+        if (b.defaults[i] != null) {
+          io.pipeshift.diag.Diagnostics diags = new io.pipeshift.diag.Diagnostics();
+          NodeBinder binder = new NodeBinder("<default>", diags, new SourceMap("<default>"), ReaderLimits.DEFAULT);
+          out[i] = binder.bind(b.shape.genericType(i), b.defaults[i], "", "default");
+          if (out[i] == null) {
+            throw new IllegalStateException("bad default on " + b.shape.component(i) + ": " + diags.sorted());
+          }
+        }
+      }
+      return out;
     }
-    return v;
-  }
+  };
 
   private Object toTree(Object v) {
     if (v instanceof Optional<?> o) {

@@ -14,11 +14,18 @@ import java.util.Map;
 public final class SourceMap {
 
   private final String file;
-  private final Map<String, List<Location>> locations = new HashMap<>();
+  /** A path's {@link Location}, or a {@code List<Location>} when it was written more than once (rare). */
+  private final Map<String, Object> locations;
   private final Map<Object, Location> valueLocations = new java.util.IdentityHashMap<>();
 
   public SourceMap(String file) {
+    this(file, 16);
+  }
+
+  /** A map sized for about {@code expectedPaths} paths (a reader passes an estimate from the file size). */
+  public SourceMap(String file, int expectedPaths) {
     this.file = file;
+    this.locations = new HashMap<>(Math.max(16, (int) Math.min(1 << 26, expectedPaths * 4L / 3 + 1)));
   }
 
   /** A map for an IR that was not read from a file: every lookup answers the file's start. */
@@ -32,7 +39,17 @@ public final class SourceMap {
 
   /** Records where a path was written (importers record the places of what they read). */
   public void put(String path, Location location) {
-    locations.computeIfAbsent(path, k -> new ArrayList<>(1)).add(location);
+    Object before = locations.putIfAbsent(path, location);
+    if (before instanceof Location first) {
+      List<Location> all = new ArrayList<>(2);
+      all.add(first);
+      all.add(location);
+      locations.put(path, all);
+    } else if (before != null) {
+      @SuppressWarnings("unchecked")
+      List<Location> all = (List<Location>) before;
+      all.add(location);
+    }
   }
 
   void putValue(Object value, Location location) {
@@ -48,9 +65,9 @@ public final class SourceMap {
   public Location of(String path) {
     String p = path;
     while (true) {
-      List<Location> found = locations.get(p);
+      Object found = locations.get(p);
       if (found != null) {
-        return found.get(0);
+        return first(found);
       }
       int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
       if (cut <= 0) {
@@ -62,7 +79,23 @@ public final class SourceMap {
 
   /** Every location recorded for exactly this path (several when an id is defined twice). */
   public List<Location> all(String path) {
-    return List.copyOf(locations.getOrDefault(path, List.of()));
+    Object found = locations.get(path);
+    if (found == null) {
+      return List.of();
+    }
+    if (found instanceof Location l) {
+      return List.of(l);
+    }
+    @SuppressWarnings("unchecked")
+    List<Location> all = (List<Location>) found;
+    return List.copyOf(all);
+  }
+
+  private static Location first(Object found) {
+    if (found instanceof Location l) {
+      return l;
+    }
+    return ((List<?>) found).stream().map(Location.class::cast).findFirst().orElseThrow();
   }
 
   public Location ofStep(String stepId) {

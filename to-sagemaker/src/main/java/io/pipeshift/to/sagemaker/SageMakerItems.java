@@ -6,8 +6,6 @@ import io.pipeshift.ir.Condition;
 import io.pipeshift.ir.RawNull;
 import io.pipeshift.ir.Step;
 import io.pipeshift.ir.Value;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,20 +85,12 @@ final class SageMakerItems {
       return out;
     }
     if (o instanceof Record r) {
-      RecordComponent[] cs = r.getClass().getRecordComponents();
-      Object[] args = new Object[cs.length];
-      Class<?>[] types = new Class<?>[cs.length];
-      try {
-        for (int i = 0; i < cs.length; i++) {
-          args[i] = rewrite(cs[i].getAccessor().invoke(r), f);
-          types[i] = cs[i].getType();
-        }
-        Constructor<?> ctor = r.getClass().getDeclaredConstructor(types);
-        ctor.setAccessible(true);
-        return ctor.newInstance(args);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("cannot copy " + r.getClass().getSimpleName(), e);
+      io.pipeshift.ir.RecordShape shape = io.pipeshift.ir.RecordShape.of(r.getClass());
+      Object[] args = new Object[shape.size()];
+      for (int i = 0; i < args.length; i++) {
+        args[i] = rewrite(shape.get(r, i), f);
       }
+      return shape.rebuild(args);
     }
     return o;
   }

@@ -20,7 +20,6 @@ import io.pipeshift.requests.JobRequest;
 import io.pipeshift.requests.RequestTree;
 import io.pipeshift.requests.SageMakerRequests;
 import io.pipeshift.time.Durations;
-import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -325,12 +324,9 @@ final class SageMakerMapping {
     } else if (o instanceof Step) {
       // nested steps are placed on their own
     } else if (o instanceof Record r) {
-      for (RecordComponent c : r.getClass().getRecordComponents()) {
-        try {
-          flatten(key(prefix, c.getName()), c.getAccessor().invoke(r), out, values);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException(e);
-        }
+      io.pipeshift.ir.RecordShape shape = io.pipeshift.ir.RecordShape.of(r.getClass());
+      for (int i = 0; i < shape.size(); i++) {
+        flatten(key(prefix, shape.name(i)), shape.get(r, i), out, values);
       }
     } else if (o instanceof List<?> l) {
       for (int i = 0; i < l.size(); i++) {

@@ -26,7 +26,6 @@ import io.pipeshift.ir.kinds.TrainingSpec;
 import io.pipeshift.ir.kinds.TuningSpec;
 import io.pipeshift.requests.JobRequest;
 import io.pipeshift.requests.SageMakerRequests;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -524,14 +523,11 @@ final class AslIntegrations {
   /** A record's fields as a tree (Optional.empty and empty collections left out, enums in lower case). */
   static Map<String, Object> fields(Record r) {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (RecordComponent c : r.getClass().getRecordComponents()) {
-      try {
-        Object v = tree(c.getAccessor().invoke(r));
-        if (v != null) {
-          out.put(c.getName(), v);
-        }
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(e);
+    io.pipeshift.ir.RecordShape shape = io.pipeshift.ir.RecordShape.of(r.getClass());
+    for (int i = 0; i < shape.size(); i++) {
+      Object v = tree(shape.get(r, i));
+      if (v != null) {
+        out.put(shape.name(i), v);
       }
     }
     return out;
