@@ -35,6 +35,7 @@ final class AirflowFile {
   final PyNames names = new PyNames();
   final PyImports imports = new PyImports(names);
   final List<FidelityNote> notes = new ArrayList<>();
+  private final java.util.Set<FidelityNote> noted = new java.util.HashSet<>();
 
   /** Step id -> the step, every step of the pipeline. */
   final Map<String, Step> steps = new LinkedHashMap<>();
@@ -67,7 +68,7 @@ final class AirflowFile {
   /** Records a fidelity note once (the same note for the same step is not repeated). */
   void note(AirflowNote kind, String step, String detail) {
     FidelityNote n = kind.note(step, detail);
-    if (!notes.contains(n)) {
+    if (noted.add(n)) {
       notes.add(n);
     }
   }

@@ -74,7 +74,10 @@ final class AirflowWriter {
   /** for-each steps that become placeholders (nested mapping). */
   private final Set<String> nestedForEach = new HashSet<>();
   /** Edges per scope (the DAG function, or a for-each group function), keyed by the scope's step list. */
-  private final Map<Object, List<PyName[]>> edges = new IdentityHashMap<>();
+  private final Map<Object, Set<Edge>> edges = new IdentityHashMap<>();
+
+  /** A dependency between two tasks, by their Python names. */
+  private record Edge(PyName from, PyName to) {}
   private final Set<PyName> referenced = new HashSet<>();
   /** Order in which task variables were assigned (edge statements follow it). */
   private final Map<PyName, Integer> emitted = new java.util.HashMap<>();
@@ -317,7 +320,7 @@ final class AirflowWriter {
   // ---- edges ---------------------------------------------------------------------------------------
 
   private void collectEdges(List<Step> steps, Object scope) {
-    List<PyName[]> list = edges.computeIfAbsent(scope, k -> new ArrayList<>());
+    Set<Edge> list = edges.computeIfAbsent(scope, k -> new java.util.LinkedHashSet<>());
     StepGraph g = StepGraph.of(steps).transitiveReduction();
     for (int[] e : g.edges()) {
       addEdge(list, exit(steps.get(e[0])), entry(steps.get(e[1])));
@@ -356,13 +359,10 @@ final class AirflowWriter {
     }
   }
 
-  private void addEdge(List<PyName[]> list, PyName from, PyName to) {
-    for (PyName[] e : list) {
-      if (e[0].equals(from) && e[1].equals(to)) {
-        return;
-      }
+  private void addEdge(Set<Edge> list, PyName from, PyName to) {
+    if (!list.add(new Edge(from, to))) {
+      return;
     }
-    list.add(new PyName[] {from, to});
     referenced.add(from);
     referenced.add(to);
   }
@@ -371,33 +371,33 @@ final class AirflowWriter {
    * Dependencies as {@code >>} statements: runs of single links as chains ({@code a >> b >> c}), several
    * upstream tasks as a list ({@code [a, b] >> c}), several downstream tasks as a list ({@code a >> [b, c]}).
    */
-  private void writeEdges(List<PyName[]> list, PyCode out) {
+  private void writeEdges(Set<Edge> list, PyCode out) {
     if (list == null || list.isEmpty()) {
       return;
     }
     Map<PyName, List<PyName>> preds = new LinkedHashMap<>();
     Map<PyName, List<PyName>> succs = new LinkedHashMap<>();
-    for (PyName[] e : list) {
-      succs.computeIfAbsent(e[0], k -> new ArrayList<>()).add(e[1]);
-      preds.computeIfAbsent(e[1], k -> new ArrayList<>()).add(e[0]);
+    for (Edge e : list) {
+      succs.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
+      preds.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
     }
-    Set<PyName[]> done = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Edge> done = new java.util.HashSet<>();
     List<List<PyName>> chains = new ArrayList<>();
-    for (PyName[] e : list) {
-      if (done.contains(e) || preds.get(e[1]).size() != 1) {
+    for (Edge e : list) {
+      if (done.contains(e) || preds.get(e.to()).size() != 1) {
         continue;
       }
-      PyName start = e[0];
+      PyName start = e.from();
       boolean startIsMiddle = preds.getOrDefault(start, List.of()).size() == 1 && succs.get(start).size() == 1;
       if (startIsMiddle) {
         continue; // reached from its predecessor's chain
       }
-      List<PyName> chain = new ArrayList<>(List.of(e[0], e[1]));
+      List<PyName> chain = new ArrayList<>(List.of(e.from(), e.to()));
       done.add(e);
-      PyName cur = e[1];
+      PyName cur = e.to();
       while (succs.getOrDefault(cur, List.of()).size() == 1) {
         PyName next = succs.get(cur).get(0);
-        PyName[] edge = find(list, cur, next);
+        Edge edge = new Edge(cur, next);
         if (preds.get(next).size() != 1 || done.contains(edge)) {
           break;
         }
@@ -410,14 +410,14 @@ final class AirflowWriter {
     // fan-out of a single source into targets that have no other upstream: a >> [b, c]
     Map<PyName, List<PyName>> fanOut = new LinkedHashMap<>();
     Map<PyName, List<PyName>> fanIn = new LinkedHashMap<>();
-    for (PyName[] e : list) {
+    for (Edge e : list) {
       if (done.contains(e)) {
         continue;
       }
-      if (preds.get(e[1]).size() == 1) {
-        fanOut.computeIfAbsent(e[0], k -> new ArrayList<>()).add(e[1]);
+      if (preds.get(e.to()).size() == 1) {
+        fanOut.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
       } else {
-        fanIn.computeIfAbsent(e[1], k -> new ArrayList<>()).add(e[0]);
+        fanIn.computeIfAbsent(e.to(), k -> new ArrayList<>()).add(e.from());
       }
     }
     Map<PyName, Integer> pairs = new LinkedHashMap<>();
@@ -447,15 +447,6 @@ final class AirflowWriter {
     // in the order the tasks were written (stable for equal positions)
     statements.sort(java.util.Comparator.comparingInt(e -> emitted.getOrDefault(e.getKey(), Integer.MAX_VALUE)));
     statements.forEach(e -> out.add("$E", e.getValue()));
-  }
-
-  private static PyName[] find(List<PyName[]> list, PyName from, PyName to) {
-    for (PyName[] e : list) {
-      if (e[0].equals(from) && e[1].equals(to)) {
-        return e;
-      }
-    }
-    throw new IllegalStateException("no edge");
   }
 
   private static PyExpr group(List<PyName> names) {

@@ -49,8 +49,16 @@ public final class PyLiteral {
 
   /** Double quotes unless the text has more double than single quotes. */
   static Style style(String text) {
-    long doubles = text.chars().filter(c -> c == '"').count();
-    long singles = text.chars().filter(c -> c == '\'').count();
+    int doubles = 0;
+    int singles = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        doubles++;
+      } else if (c == '\'') {
+        singles++;
+      }
+    }
     return doubles > singles ? Style.PYTHON_SINGLE : Style.PYTHON;
   }
 
@@ -63,8 +71,11 @@ public final class PyLiteral {
   public static String quote(String text, Style style) {
     StringBuilder out = new StringBuilder(text.length() + 2);
     out.append(style.quote);
-    for (String unit : units(text, style)) {
-      out.append(unit);
+    int i = 0;
+    while (i < text.length()) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      appendEscaped(out, cp, style);
     }
     return out.append(style.quote).toString();
   }
@@ -155,37 +166,44 @@ public final class PyLiteral {
   }
 
   private static String escape(int cp, Style style) {
+    StringBuilder out = new StringBuilder(2);
+    appendEscaped(out, cp, style);
+    return out.toString();
+  }
+
+  /** Appends the escaped form of one code point: the one escaping rule of every literal written here. */
+  private static void appendEscaped(StringBuilder out, int cp, Style style) {
     switch (cp) {
       case '\\':
-        return "\\\\";
+        out.append("\\\\");
+        return;
       case '\n':
-        return "\\n";
+        out.append("\\n");
+        return;
       case '\r':
-        return "\\r";
+        out.append("\\r");
+        return;
       case '\t':
-        return "\\t";
+        out.append("\\t");
+        return;
       default:
         break;
     }
     if (cp == style.quote) {
-      return "\\" + (char) cp;
+      out.append('\\').append((char) cp);
+    } else if (cp == ' ' && style == Style.JINJA) {
+      out.append("\\x20"); // keeps a Jinja expression free of spaces
+    } else if (cp >= 0x20 && cp < 0x7f) {
+      out.append((char) cp);
+    } else if (!style.asciiOnly && cp > 0x9f && readable(cp)) {
+      out.appendCodePoint(cp);
+    } else if (cp <= 0xff) {
+      out.append(String.format("\\x%02x", cp));
+    } else if (cp <= 0xffff) {
+      out.append(String.format("\\u%04x", cp));
+    } else {
+      out.append(String.format("\\U%08x", cp));
     }
-    if (cp == ' ' && style == Style.JINJA) {
-      return "\\x20"; // keeps a Jinja expression free of spaces
-    }
-    if (cp >= 0x20 && cp < 0x7f) {
-      return String.valueOf((char) cp);
-    }
-    if (!style.asciiOnly && cp > 0x9f && readable(cp)) {
-      return new String(Character.toChars(cp));
-    }
-    if (cp <= 0xff) {
-      return String.format("\\x%02x", cp);
-    }
-    if (cp <= 0xffff) {
-      return String.format("\\u%04x", cp);
-    }
-    return String.format("\\U%08x", cp);
   }
 
   /** Characters a reader can see and that no editor or terminal treats specially. */
