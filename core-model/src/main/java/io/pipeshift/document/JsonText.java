@@ -1,15 +1,16 @@
 package io.pipeshift.document;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pipeshift.ir.RawNull;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ public final class JsonText {
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
-  private static final ObjectWriter PRETTY;
+  private static final DefaultPrettyPrinter PRETTY;
 
   static {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
@@ -31,43 +32,67 @@ public final class JsonText {
         .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
         .withObjectEmptySeparator("")
         .withArrayEmptySeparator("");
-    PRETTY = MAPPER.writer(new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter));
+    PRETTY = new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
   }
 
   private JsonText() {}
 
   /** Pretty JSON text of a tree of maps, lists and scalars, with a trailing newline. */
   public static String write(Object tree) {
-    try {
-      return PRETTY.writeValueAsString(plain(tree)) + "\n";
-    } catch (JsonProcessingException e) {
+    StringWriter out = new StringWriter(1024);
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      g.setPrettyPrinter(PRETTY.createInstance());
+      stream(g, tree);
+    } catch (IOException e) {
       throw new IllegalStateException("cannot print JSON", e);
     }
+    return out.append('\n').toString();
   }
 
   /** One-line JSON, for a JSON document embedded in a string field. */
   public static String compact(Object tree) {
-    try {
-      return MAPPER.writeValueAsString(plain(tree));
-    } catch (JsonProcessingException e) {
+    StringWriter out = new StringWriter(128);
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      stream(g, tree);
+    } catch (IOException e) {
       throw new IllegalStateException("cannot print JSON", e);
     }
+    return out.toString();
   }
 
-  private static Object plain(Object o) {
-    if (o instanceof RawNull) {
-      return null;
+  /** Writes the tree straight to the generator: no copy of the tree, no serializer lookups per value. */
+  private static void stream(JsonGenerator g, Object o) throws IOException {
+    if (o == null || o instanceof RawNull) {
+      g.writeNull();
+    } else if (o instanceof String s) {
+      g.writeString(s);
+    } else if (o instanceof Map<?, ?> m) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        stream(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (o instanceof List<?> l) {
+      g.writeStartArray();
+      for (Object v : l) {
+        stream(g, v);
+      }
+      g.writeEndArray();
+    } else if (o instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (o instanceof Integer || o instanceof Long || o instanceof Short || o instanceof Byte) {
+      g.writeNumber(((Number) o).longValue());
+    } else if (o instanceof Double d) {
+      g.writeNumber(d);
+    } else if (o instanceof Float f) {
+      g.writeNumber(f);
+    } else if (o instanceof BigDecimal d) {
+      g.writeNumber(d);
+    } else if (o instanceof BigInteger i) {
+      g.writeNumber(i);
+    } else {
+      MAPPER.writeValue(g, o); // anything else (a JsonNode, an enum) the way Jackson prints it
     }
-    if (o instanceof Map<?, ?> m) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      m.forEach((k, v) -> out.put(String.valueOf(k), plain(v)));
-      return out;
-    }
-    if (o instanceof List<?> l) {
-      List<Object> out = new ArrayList<>(l.size());
-      l.forEach(v -> out.add(plain(v)));
-      return out;
-    }
-    return o;
   }
 }

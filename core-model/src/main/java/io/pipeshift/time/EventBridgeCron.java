@@ -63,7 +63,7 @@ public final class EventBridgeCron {
         hi = Integer.parseInt(range.substring(range.indexOf('-') + 1));
       } else {
         lo = Integer.parseInt(range);
-        hi = slash >= 0 ? 6 : lo;
+        hi = slash >= 0 ? 7 : lo; // "N/step" runs to the field's maximum, 7 (Sunday again): "7/4" is Sunday
       }
       for (int d = lo; d <= hi; d += step) {
         days.add(d % 7 + 1);

@@ -25,6 +25,8 @@ class EventBridgeCronTest {
     "0 0 1 * *        | cron(0 0 1 * ? *)",
     "15 10 * JAN-MAR * | cron(15 10 * 1-3 ? *)",
     "0 0 * * */2      | cron(0 0 ? * 1,3,5,7 *)",
+    "0 3 * * 5/2      | cron(0 3 ? * 1,6 *)",
+    "0 3 * * 7/4      | cron(0 3 ? * 1 *)",
     "@daily           | cron(0 0 * * ? *)",
     "@weekly          | cron(0 0 ? * 1 *)",
     "@hourly          | cron(0 * * * ? *)",

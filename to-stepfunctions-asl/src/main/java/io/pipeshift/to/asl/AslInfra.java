@@ -106,6 +106,9 @@ final class AslInfra {
 
   private static void collect(Object o, Set<String> into) {
     if (o instanceof String s) {
+      if (s.indexOf("${") < 0) {
+        return; // most strings hold no placeholder: skip the matcher
+      }
       Matcher m = PLACEHOLDER.matcher(s);
       while (m.find()) {
         into.add(m.group(1));

@@ -52,18 +52,23 @@ final class AslNames {
   }
 
   /** A JSONPath-safe field name for an output or property (not unique: used inside one step's fields). */
+  private static final java.util.regex.Pattern NOT_NAME_CHARS = java.util.regex.Pattern.compile("[^a-z0-9]+");
+  private static final java.util.regex.Pattern EDGE_DASHES = java.util.regex.Pattern.compile("^-+|-+$");
+  private static final java.util.regex.Pattern TRAILING_DASHES = java.util.regex.Pattern.compile("-+$");
+
   static String field(String name) {
     return clean(name, false);
   }
 
   /** A SageMaker-style resource name prefix: lower-case letters, digits and '-', at most {@code max} long. */
   static String resourcePrefix(String id, int max) {
-    String s = id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String s = NOT_NAME_CHARS.matcher(id.toLowerCase(Locale.ROOT)).replaceAll("-");
+    s = EDGE_DASHES.matcher(s).replaceAll("");
     if (s.isEmpty() || !Character.isLetterOrDigit(s.charAt(0))) {
       s = "step" + s;
     }
     s = s.length() > max ? s.substring(0, max) : s;
-    return s.replaceAll("-+$", "");
+    return TRAILING_DASHES.matcher(s).replaceAll("");
   }
 
   private static String clean(String text, boolean stateName) {

@@ -2,7 +2,6 @@ package io.pipeshift.from.airflow.eval;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -150,8 +149,27 @@ final class Stdlib {
       }
       v[i] = n.value();
     }
-    String iso = String.format(Locale.ROOT, "%04d-%02d-%02dT%02d:%02d:%02d", v[0], v[1], v[2], v[3], v[4], v[5]);
-    return new PyValue.DateTime(iso, zone);
+    StringBuilder iso = new StringBuilder(19); // yyyy-MM-ddTHH:mm:ss without String.format (it showed in profiles)
+    pad(iso, v[0], 4).append('-');
+    pad(iso, v[1], 2).append('-');
+    pad(iso, v[2], 2).append('T');
+    pad(iso, v[3], 2).append(':');
+    pad(iso, v[4], 2).append(':');
+    pad(iso, v[5], 2);
+    return new PyValue.DateTime(iso.toString(), zone);
+  }
+
+  /** Appends {@code n} zero-padded to {@code width} digits, as {@code %0<width>d} would. */
+  private static StringBuilder pad(StringBuilder out, long n, int width) {
+    String digits = Long.toString(Math.abs(n));
+    if (n < 0) {
+      out.append('-');
+      width--;
+    }
+    for (int i = digits.length(); i < width; i++) {
+      out.append('0');
+    }
+    return out.append(digits);
   }
 
   private static final List<Map.Entry<String, Double>> UNITS = List.of(
