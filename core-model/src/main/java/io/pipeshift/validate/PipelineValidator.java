@@ -177,17 +177,21 @@ public final class PipelineValidator {
       }
     }
 
+    /** Where the i-th 'after' entry of a step was written; looked up only for a diagnostic. */
+    private Location afterLoc(Step s, int i) {
+      return where.of("steps." + s.id() + ".after[" + i + "]");
+    }
+
     private void checkStep(Step s, Set<String> siblings) {
       for (int i = 0; i < s.after().size(); i++) {
         String a = s.after().get(i);
-        Location at = where.of("steps." + s.id() + ".after[" + i + "]");
         if (a.equals(s.id())) {
-          out.add(Diagnostic.error(Problem.SELF_REFERENCE, at, s.id(), "'after'"));
+          out.add(Diagnostic.error(Problem.SELF_REFERENCE, afterLoc(s, i), s.id(), "'after'"));
         } else if (!byId.containsKey(a)) {
-          out.add(Diagnostic.error(Problem.UNKNOWN_STEP, at, "'after' of step '" + s.id() + "'", a)
+          out.add(Diagnostic.error(Problem.UNKNOWN_STEP, afterLoc(s, i), "'after' of step '" + s.id() + "'", a)
               .withHint(Suggestions.didYouMean(a, byId.keySet()).orElse(null)));
         } else if (!siblings.contains(a)) {
-          out.add(Diagnostic.error(Problem.CROSSES_SCOPE, at, s.id(), a,
+          out.add(Diagnostic.error(Problem.CROSSES_SCOPE, afterLoc(s, i), s.id(), a,
               "'after' may only name steps in the same list").withHint(
                   "to run after a condition's branches or a for-each body, name the condition or for-each step itself"));
         }
@@ -271,7 +275,7 @@ public final class PipelineValidator {
         j.values().forEach(x -> checkValue(s, x, siblings));
         return;
       }
-      Location at = where.ofValue(v).orElse(stepLoc(s.id()));
+      Location at = where.ofValue(v).orElseGet(() -> stepLoc(s.id()));
       if (v instanceof Value.ParameterRef p && pipeline.parameter(p.name()).isEmpty()) {
         out.add(Diagnostic.error(Problem.UNKNOWN_PARAMETER, at, "step '" + s.id() + "'", p.name())
             .withHint(Suggestions.didYouMean(p.name(), pipeline.parameters().stream().map(Parameter::name).toList())
