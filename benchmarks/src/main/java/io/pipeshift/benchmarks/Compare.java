@@ -221,7 +221,7 @@ public final class Compare {
           m.put("yaml_bytes", text == null ? null : text.length());
           m.put("load_validate", load == null ? null : load.json());
           try {
-            Timing emit = time(() -> target.emit(p, TargetOptions.NONE).artifact().main(), 1);
+            Timing emit = time(() -> Inputs.print(target, p), 1);
             m.put("emit", emit.json());
             m.put("convert_ms", load == null ? null : round(load.medianMs() + emit.medianMs()));
             System.err.printf("scale %s %d %s: load+validate %s ms, emit %.1f ms%n", shape, n, id,

@@ -1,10 +1,7 @@
 package io.pipeshift.benchmarks;
 
-import io.pipeshift.fidelity.Translation;
 import io.pipeshift.ir.Pipeline;
-import io.pipeshift.spi.EmittedFiles;
 import io.pipeshift.spi.PipelineTarget;
-import io.pipeshift.spi.TargetOptions;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -34,7 +31,7 @@ public class EmitBenchmark extends BenchmarkDefaults {
   }
 
   @Benchmark
-  public Translation<EmittedFiles> emit() {
-    return emitter.emit(pipeline, TargetOptions.NONE);
+  public long emit() {
+    return Inputs.print(emitter, pipeline); // emit and print the document, as convert -o does
   }
 }

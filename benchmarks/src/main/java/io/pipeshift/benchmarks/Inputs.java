@@ -43,6 +43,37 @@ public final class Inputs {
     return new PipelineWriter().write(pipeline);
   }
 
+  /**
+   * What {@code ./pipeshift convert -o FILE} does after reading: emit, then print the main document, here to
+   * a writer that only counts characters (no disk in the measurement). Returns the document's length.
+   */
+  public static long print(PipelineTarget target, Pipeline pipeline) {
+    long[] chars = {0};
+    java.io.Writer counting = new java.io.Writer() {
+      @Override
+      public void write(char[] buf, int off, int len) {
+        chars[0] += len;
+      }
+
+      @Override
+      public void write(String str, int off, int len) {
+        chars[0] += len;
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    try {
+      target.emit(pipeline, TargetOptions.NONE).artifact().writeMain(counting);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return chars[0];
+  }
+
   /** The target's main document for {@code pipeline} (JSON for sagemaker and asl, Python for airflow). */
   public static String emitted(String targetId, Pipeline pipeline) {
     Translation<EmittedFiles> t = target(targetId).emit(pipeline, TargetOptions.NONE);

@@ -79,9 +79,13 @@ final class ConvertCommand implements Callable<Integer> {
     }
     EmittedFiles files = emitted.artifact();
     if (output != null) {
-      OutputFiles.write(output, files.main());
+      OutputFiles.write(output, files::writeMain);
     } else {
-      spec.commandLine().getOut().print(files.main());
+      try {
+        files.writeMain(spec.commandLine().getOut());
+      } catch (java.io.IOException e) {
+        throw new UserError("cannot write to standard output: " + e.getMessage());
+      }
       spec.commandLine().getOut().flush();
     }
     if (infra != null) {

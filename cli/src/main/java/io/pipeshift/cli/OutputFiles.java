@@ -1,6 +1,8 @@
 package io.pipeshift.cli;
 
+import io.pipeshift.spi.EmittedFiles;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -13,12 +15,19 @@ final class OutputFiles {
   private OutputFiles() {}
 
   static void write(Path target, String content) {
+    write(target, out -> out.write(content));
+  }
+
+  /** Writes a document as it is produced (a streamed main document never exists as one string). */
+  static void write(Path target, EmittedFiles.Text content) {
     Path dir = target.toAbsolutePath().getParent();
     try {
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
       try {
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+          content.writeTo(out);
+        }
         try {
           Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

@@ -9,16 +9,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pipeshift.ir.RawNull;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The one JSON printer every JSON-writing spoke uses: keys in insertion order (never sorted), two-space
  * indentation, {@code "key": value}, {@code []} and {@code {}} when empty, Unix newlines and a trailing
- * newline. A Java {@code null} or {@link RawNull} prints as {@code null}. The same tree always prints the
- * same text.
+ * newline. A Java {@code null} or {@link RawNull} prints as {@code null}; a {@link Supplier} prints as what it
+ * supplies, computed when printed. The same tree always prints the same text.
  */
 public final class JsonText {
 
@@ -40,13 +42,22 @@ public final class JsonText {
   /** Pretty JSON text of a tree of maps, lists and scalars, with a trailing newline. */
   public static String write(Object tree) {
     StringWriter out = new StringWriter(1024);
-    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
-      g.setPrettyPrinter(PRETTY.createInstance());
-      stream(g, tree);
+    try {
+      write(tree, out);
     } catch (IOException e) {
       throw new IllegalStateException("cannot print JSON", e);
     }
-    return out.append('\n').toString();
+    return out.toString();
+  }
+
+  /** {@link #write(Object)} straight to {@code out}, for documents too large to hold as one string. */
+  public static void write(Object tree, Writer out) throws IOException {
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.setPrettyPrinter(PRETTY.createInstance());
+      stream(g, tree);
+    }
+    out.write('\n');
   }
 
   /** One-line JSON, for a JSON document embedded in a string field. */
@@ -91,6 +102,8 @@ public final class JsonText {
       g.writeNumber(d);
     } else if (o instanceof BigInteger i) {
       g.writeNumber(i);
+    } else if (o instanceof Supplier<?> later) {
+      stream(g, later.get()); // a part computed only when printed (a large embedded document)
     } else {
       MAPPER.writeValue(g, o); // anything else (a JsonNode, an enum) the way Jackson prints it
     }

@@ -143,7 +143,7 @@ final class AirflowWriter {
     out.blank().blank();
     out.add("$N()", dagFunction);
     module.append(out);
-    return new Translation<>(EmittedFiles.of(module.toString(), "py"), file.notes);
+    return new Translation<>(EmittedFiles.streamed(module::writeTo, "py", java.util.Map::of), file.notes);
   }
 
   private void addFunction(PyCode f) {
@@ -432,7 +432,12 @@ final class AirflowWriter {
         fanOut.computeIfAbsent(chain.get(0), k -> new ArrayList<>());
         continue;
       }
-      statements.add(Map.entry(chain.get(0), shifts(chain.stream().map(PyExpr::name).toList())));
+      // A long chain is cut into statements of at most MAX_CHAIN tasks, each starting where the last ended:
+      // CPython parses `a >> b >> ...` as a nested tree and gives up (RecursionError) after a few thousand.
+      for (int from = 0; from < chain.size() - 1; from += MAX_CHAIN - 1) {
+        List<PyName> piece = chain.subList(from, Math.min(chain.size(), from + MAX_CHAIN));
+        statements.add(Map.entry(piece.get(0), shifts(piece.stream().map(PyExpr::name).toList())));
+      }
     }
     for (List<PyName> chain : chains) {
       if (chain.size() == 2 && fanOut.containsKey(chain.get(0))) {
@@ -453,30 +458,22 @@ final class AirflowWriter {
     return names.size() == 1 ? PyExpr.name(names.get(0)) : new PyExpr.ListExpr(names.stream().map(PyExpr::name).toList());
   }
 
+  /** Most tasks in one {@code a >> b >> ...} statement (see writeEdges). */
+  static final int MAX_CHAIN = 100;
+
+  /** {@code a >> b >> c}: one chain of already-safe operands, printed without parentheses. */
   private static PyExpr shifts(List<PyExpr> parts) {
-    PyExpr e = parts.get(0);
-    for (int i = 1; i < parts.size(); i++) {
-      e = new Shift(e, parts.get(i)).expr();
+    if (parts.size() == 1) {
+      return parts.get(0);
     }
-    return e;
-  }
-
-  /** {@code a >> b} chains print without parentheses: built as code from already-safe operands. */
-  private record Shift(PyExpr left, PyExpr right) {
-    PyExpr expr() {
-      return new PyExpr.ShiftChain(flatten(left, right));
+    List<PyExpr> operands = new ArrayList<>(parts.size());
+    if (parts.get(0) instanceof PyExpr.ShiftChain c) {
+      operands.addAll(c.operands()); // (a >> b) >> c is a >> b >> c; a chain on the right would not be
+    } else {
+      operands.add(parts.get(0));
     }
-
-    private static List<PyExpr> flatten(PyExpr left, PyExpr right) {
-      List<PyExpr> out = new ArrayList<>();
-      if (left instanceof PyExpr.ShiftChain c) {
-        out.addAll(c.operands());
-      } else {
-        out.add(left);
-      }
-      out.add(right);
-      return out;
-    }
+    operands.addAll(parts.subList(1, parts.size()));
+    return new PyExpr.ShiftChain(operands);
   }
 
   // ---- tasks -----------------------------------------------------------------------------------------

@@ -143,6 +143,14 @@ final class PyCode {
     return String.join("\n", lines) + (lines.isEmpty() ? "" : "\n");
   }
 
+  /** {@link #toString()} written line by line to {@code out}. */
+  void writeTo(java.io.Writer out) throws java.io.IOException {
+    for (String line : lines) {
+      out.write(line);
+      out.write('\n');
+    }
+  }
+
   private static void checkFormat(String format) {
     for (int i = 0; i < format.length(); i++) {
       char c = format.charAt(i);

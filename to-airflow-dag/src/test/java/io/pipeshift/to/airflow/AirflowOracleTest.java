@@ -189,6 +189,27 @@ class AirflowOracleTest {
   }
 
   @Test
+  void aVeryLongChainIsCutIntoStatementsThatCPythonCanCompile(@TempDir Path dir) throws IOException {
+    // CPython nests `a >> b >> c ...` and stops with RecursionError after a few thousand operands.
+    StringBuilder yaml = new StringBuilder("name: long-chain\nsteps:\n");
+    for (int i = 0; i < 5000; i++) {
+      yaml.append("  - id: s").append(i).append("\n    kind: bash\n    command: echo ").append(i).append('\n');
+      if (i > 0) {
+        yaml.append("    after: [s").append(i - 1).append("]\n");
+      }
+    }
+    Pipeline p = new io.pipeshift.yaml.PipelineReader().read("long-chain.yaml", yaml.toString()).pipeline();
+    String python = new AirflowWriter(p, AirflowVersion.V3, "long-chain.yaml").write().artifact().main();
+    Path file = dir.resolve("long_chain.py");
+    Files.writeString(file, python);
+    assertEquals(4999, python.lines().filter(l -> l.trim().startsWith(">> ")).count(), "every link is written once");
+    ProcessRun.Result r = ProcessRun.of(List.of(io.pipeshift.oracles.Oracles.airflowPython().toString(), "-c",
+        "import sys\ncompile(open(sys.argv[1]).read(), sys.argv[1], 'exec')", file.toString()))
+        .timeout(Duration.ofMinutes(2)).run();
+    assertEquals(0, r.exitCode(), r::describe);
+  }
+
+  @Test
   void filesRunNothingButImportsAndDagConstruction() throws IOException {
     List<String> args = new ArrayList<>();
     for (Path dir : List.of(v3, v2)) {

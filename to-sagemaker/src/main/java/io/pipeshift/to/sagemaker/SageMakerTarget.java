@@ -22,6 +22,6 @@ public final class SageMakerTarget implements PipelineTarget {
   @Override
   public Translation<EmittedFiles> emit(Pipeline pipeline, TargetOptions options) {
     return new SageMakerWriter().write(pipeline)
-        .map(d -> new EmittedFiles(d.json(), "json", d.companions()));
+        .map(d -> EmittedFiles.streamed(d::writeJson, "json", d::companions));
   }
 }

@@ -42,7 +42,9 @@ final class SageMakerTriggers {
     props.put("PipelineName", p.name());
     p.description().ifPresent(d -> props.put("PipelineDescription", d));
     props.put("RoleArn", ordered("Ref", "PipelineRoleArn"));
-    props.put("PipelineDefinition", ordered("PipelineDefinitionBody", JsonText.compact(definition)));
+    // the definition as one string: built only when the template is printed (it is as large as the definition)
+    props.put("PipelineDefinition", ordered("PipelineDefinitionBody",
+        (java.util.function.Supplier<String>) () -> JsonText.compact(definition)));
     if (!p.tags().isEmpty()) {
       List<Object> tags = new ArrayList<>();
       p.tags().forEach((k, v) -> tags.add(ordered("Key", k, "Value", v)));

@@ -54,10 +54,14 @@ public final class SageMakerWriter {
         "TrialName", SageMakerValues.get("Execution.PipelineExecutionId")));
     definition.put("Steps", steps);
 
-    Map<String, String> companions = new LinkedHashMap<>(mapping.companions());
-    companions.put(SageMakerTriggers.FILE,
-        JsonText.write(SageMakerTriggers.template(pipeline, definition, notes::add)));
-    SageMakerDefinition result = new SageMakerDefinition(definition, emittedNames(steps, names), companions);
+    // The template is built now (building it records notes); it is printed only when someone asks for it.
+    Map<String, Object> template = SageMakerTriggers.template(pipeline, definition, notes::add);
+    Map<String, String> jobCompanions = mapping.companions();
+    SageMakerDefinition result = new SageMakerDefinition(definition, emittedNames(steps, names), () -> {
+      Map<String, String> companions = new LinkedHashMap<>(jobCompanions);
+      companions.put(SageMakerTriggers.FILE, JsonText.write(template));
+      return companions;
+    });
     return new Translation<>(result, List.copyOf(notes));
   }
 

@@ -56,7 +56,7 @@ final class AslWriter {
     }
     Map<String, String> companions = AslInfra.companions(pipeline, machine.machineName, express, built.definition(),
         machine.iam, notes);
-    return new Output(new Translation<>(new EmittedFiles(JsonText.write(built.definition()), "json", companions),
+    return new Output(new Translation<>(EmittedFiles.streamed(out -> JsonText.write(built.definition(), out), "json", () -> companions),
         inDocumentOrder(pipeline, notes)), built.definition(), built.stepStates());
   }
 
