@@ -2,7 +2,7 @@ package io.pipeshift.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.pipeshift.airflow.parse.PythonSourceParser;
+import io.pipeshift.from.airflow.parse.PythonSourceParser;
 import io.pipeshift.from.airflow.AirflowDagReader;
 import io.pipeshift.from.airflow.FileImport;
 import io.pipeshift.ir.Pipeline;

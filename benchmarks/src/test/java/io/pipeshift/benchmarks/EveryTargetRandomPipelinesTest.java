@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pipeshift.airflow.parse.ParseResult;
-import io.pipeshift.airflow.parse.PythonSourceParser;
+import io.pipeshift.from.airflow.parse.ParseResult;
+import io.pipeshift.from.airflow.parse.PythonSourceParser;
 import io.pipeshift.fidelity.Translation;
 import io.pipeshift.ir.Pipeline;
 import io.pipeshift.spi.EmittedFiles;

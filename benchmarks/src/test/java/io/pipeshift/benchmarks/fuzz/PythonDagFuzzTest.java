@@ -1,7 +1,7 @@
 package io.pipeshift.benchmarks.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.pipeshift.airflow.parse.PythonSourceParser;
+import io.pipeshift.from.airflow.parse.PythonSourceParser;
 import io.pipeshift.from.airflow.AirflowDagReader;
 import io.pipeshift.from.airflow.FileImport;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.pipeshift.from.airflow;
 
-import io.pipeshift.airflow.parse.ParseResult;
-import io.pipeshift.airflow.parse.PythonSourceParser;
-import io.pipeshift.airflow.parse.SyntaxDiagnostic;
+import io.pipeshift.from.airflow.parse.ParseResult;
+import io.pipeshift.from.airflow.parse.PythonSourceParser;
+import io.pipeshift.from.airflow.parse.SyntaxDiagnostic;
 import io.pipeshift.diag.Diagnostic;
 import io.pipeshift.fidelity.FidelityNote;
 import io.pipeshift.from.airflow.eval.DagNode;

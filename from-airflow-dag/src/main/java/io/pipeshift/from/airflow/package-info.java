@@ -1,6 +1,6 @@
 /**
  * Airflow DAG files -> IR, statically: the file is parsed with the project's own Python grammar
- * ({@code io.pipeshift.airflow.parse}), evaluated by {@link io.pipeshift.from.airflow.eval.ModuleEvaluator}
+ * ({@code io.pipeshift.from.airflow.parse}), evaluated by {@link io.pipeshift.from.airflow.eval.ModuleEvaluator}
  * (nothing is imported or run) and mapped by {@link io.pipeshift.from.airflow.mapping.DagMapping}.
  *
  * <p>Entry points: {@link io.pipeshift.from.airflow.AirflowDagReader} (one file, every DAG in it),

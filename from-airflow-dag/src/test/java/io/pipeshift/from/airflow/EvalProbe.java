@@ -2,8 +2,8 @@ package io.pipeshift.from.airflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pipeshift.airflow.parse.ParseResult;
-import io.pipeshift.airflow.parse.PythonSourceParser;
+import io.pipeshift.from.airflow.parse.ParseResult;
+import io.pipeshift.from.airflow.parse.PythonSourceParser;
 import io.pipeshift.from.airflow.eval.DagNode;
 import io.pipeshift.from.airflow.eval.EvaluatedModule;
 import io.pipeshift.from.airflow.eval.ModuleEvaluator;

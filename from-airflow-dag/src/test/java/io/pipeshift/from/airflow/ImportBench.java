@@ -1,6 +1,6 @@
 package io.pipeshift.from.airflow;
 
-import io.pipeshift.airflow.parse.PythonSourceParser;
+import io.pipeshift.from.airflow.parse.PythonSourceParser;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;

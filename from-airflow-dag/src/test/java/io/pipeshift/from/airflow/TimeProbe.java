@@ -1,7 +1,7 @@
 package io.pipeshift.from.airflow;
 
-import io.pipeshift.airflow.parse.ParseResult;
-import io.pipeshift.airflow.parse.PythonSourceParser;
+import io.pipeshift.from.airflow.parse.ParseResult;
+import io.pipeshift.from.airflow.parse.PythonSourceParser;
 import io.pipeshift.from.airflow.eval.DagNode;
 import io.pipeshift.from.airflow.eval.EvaluatedModule;
 import io.pipeshift.from.airflow.eval.ModuleEvaluator;

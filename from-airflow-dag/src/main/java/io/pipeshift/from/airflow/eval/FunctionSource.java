@@ -1,6 +1,6 @@
 package io.pipeshift.from.airflow.eval;
 
-import io.pipeshift.airflow.parse.PyParser;
+import io.pipeshift.from.airflow.parse.PyParser;
 import org.antlr.v4.runtime.ParserRuleContext;
 
 /**

@@ -1,7 +1,7 @@
 package io.pipeshift.from.airflow.eval;
 
-import io.pipeshift.airflow.parse.PyLexer;
-import io.pipeshift.airflow.parse.PyParser;
+import io.pipeshift.from.airflow.parse.PyLexer;
+import io.pipeshift.from.airflow.parse.PyParser;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

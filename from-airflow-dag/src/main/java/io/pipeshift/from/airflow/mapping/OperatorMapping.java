@@ -1,6 +1,6 @@
 package io.pipeshift.from.airflow.mapping;
 
-import io.pipeshift.airflow.parse.PyParser;
+import io.pipeshift.from.airflow.parse.PyParser;
 import io.pipeshift.from.airflow.ImportNote;
 import io.pipeshift.from.airflow.eval.FunctionSource;
 import io.pipeshift.from.airflow.eval.PyValue;

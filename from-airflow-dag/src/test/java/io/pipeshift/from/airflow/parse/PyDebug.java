@@ -1,4 +1,4 @@
-package io.pipeshift.airflow.parse;
+package io.pipeshift.from.airflow.parse;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

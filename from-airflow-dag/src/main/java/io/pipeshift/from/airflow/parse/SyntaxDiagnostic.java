@@ -1,4 +1,4 @@
-package io.pipeshift.airflow.parse;
+package io.pipeshift.from.airflow.parse;
 
 /**
  * One syntax error in a Python source.

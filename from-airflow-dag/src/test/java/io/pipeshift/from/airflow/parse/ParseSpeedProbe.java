@@ -1,4 +1,4 @@
-package io.pipeshift.airflow.parse;
+package io.pipeshift.from.airflow.parse;
 
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
  * needed the full-LL fallback ({@code --lex-only} as first argument times the lexer alone). Compare with {@code python/ast_parse_speed.py} on the same file set.
  *
  * <p>Run: {@code mvn -q -f from-airflow-dag/pom.xml test-compile exec:java ...} is not configured; use
- * {@code java -cp <test classpath> io.pipeshift.airflow.parse.ParseSpeedProbe [ROUNDS]} (see README.md).
+ * {@code java -cp <test classpath> io.pipeshift.from.airflow.parse.ParseSpeedProbe [ROUNDS]} (see README.md).
  */
 public final class ParseSpeedProbe {
 
