@@ -5,6 +5,6 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(Pipeshift.commandLine().execute(args));
+    System.exit(Pipeshift.commandLine(args).execute(args));
   }
 }

@@ -2,6 +2,9 @@ package io.pipeshift.cli;
 
 import io.pipeshift.diag.InvalidInputException;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,18 +16,6 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Pipeshift.Version.class,
     description = "Translate, compare and analyse ML/data pipeline definitions across orchestrators.",
-    subcommands = {
-      ValidateCommand.class,
-      GraphCommand.class,
-      ConvertCommand.class,
-      DiffCommand.class,
-      AnalyzeCommand.class,
-      CompareCommand.class,
-      ImportCommand.class,
-      DeployCommand.class,
-      PackageCommand.class,
-      CommandLine.HelpCommand.class,
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -42,9 +33,42 @@ public final class Pipeshift {
   @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces of internal errors.")
   boolean verbose;
 
-  /** A configured command line: used by Main and by in-process tests. */
+  /**
+   * The subcommands, in the order help lists them. They are added by {@link #commandLine(String...)}
+   * rather than named in the annotation, so a run builds the model of the one command it runs: picocli
+   * introspects every registered command at start-up, a measurable part of a cold {@code convert}.
+   */
+  private static final List<Map.Entry<String, Supplier<Object>>> SUBCOMMANDS = List.of(
+      Map.entry("validate", ValidateCommand::new),
+      Map.entry("graph", GraphCommand::new),
+      Map.entry("convert", ConvertCommand::new),
+      Map.entry("diff", DiffCommand::new),
+      Map.entry("analyze", AnalyzeCommand::new),
+      Map.entry("compare", CompareCommand::new),
+      Map.entry("import", ImportCommand::new),
+      Map.entry("deploy", DeployCommand::new),
+      Map.entry("package", PackageCommand::new),
+      Map.entry("help", CommandLine.HelpCommand::new));
+
+  /** A configured command line with every subcommand: used by in-process tests. */
   public static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * A configured command line for {@code args}: with only the subcommand they name when they name one
+   * (the first argument that is not an option; the root's options take no values), else with all of them
+   * (help, usage errors and suggestions for a mistyped command see the whole list).
+   */
+  public static CommandLine commandLine(String... args) {
+    String named = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+    boolean one = named != null && !named.equals("help") && SUBCOMMANDS.stream().anyMatch(e -> e.getKey().equals(named));
     CommandLine cl = new CommandLine(new Pipeshift());
+    for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS) {
+      if (!one || e.getKey().equals(named)) {
+        cl.addSubcommand(e.getKey(), e.getValue().get());
+      }
+    }
     cl.setExecutionExceptionHandler(Pipeshift::handle);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setUsageHelpAutoWidth(true);

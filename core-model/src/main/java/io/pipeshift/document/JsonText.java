@@ -1,5 +1,6 @@
 package io.pipeshift.document;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -24,8 +25,14 @@ import java.util.function.Supplier;
  */
 public final class JsonText {
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
+  /** Streaming only: printing never needs data binding (which costs ~300 classes at start-up). */
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  /** For the rare value that is not a plain tree (a JsonNode, an enum): loaded on first use. */
+  private static final class Binding {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, false);
+  }
   private static final DefaultPrettyPrinter PRETTY;
 
   static {
@@ -52,7 +59,7 @@ public final class JsonText {
 
   /** {@link #write(Object)} straight to {@code out}, for documents too large to hold as one string. */
   public static void write(Object tree, Writer out) throws IOException {
-    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.setPrettyPrinter(PRETTY.createInstance());
       stream(g, tree);
@@ -63,7 +70,7 @@ public final class JsonText {
   /** One-line JSON, for a JSON document embedded in a string field. */
   public static String compact(Object tree) {
     StringWriter out = new StringWriter(128);
-    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
       stream(g, tree);
     } catch (IOException e) {
       throw new IllegalStateException("cannot print JSON", e);
@@ -105,7 +112,7 @@ public final class JsonText {
     } else if (o instanceof Supplier<?> later) {
       stream(g, later.get()); // a part computed only when printed (a large embedded document)
     } else {
-      MAPPER.writeValue(g, o); // anything else (a JsonNode, an enum) the way Jackson prints it
+      Binding.MAPPER.writeValue(g, o); // anything else (a JsonNode, an enum) the way Jackson prints it
     }
   }
 }
