@@ -79,6 +79,8 @@ final class AslReader {
   /** State name -> the first step id a chain entering this state creates (Pass states lead to the next step). */
   private final Map<String, String> entry = new HashMap<>();
   private final Set<String> visited = new HashSet<>();
+  /** Pass states whose computed value is being read (a cycle among them is cut, not followed forever). */
+  private final Set<String> computingPass = new HashSet<>();
   /** ResultPath (without the leading $) -> producing state, for every state that writes its result somewhere. */
   private final Map<String, AslMachine.State> producers = new LinkedHashMap<>();
   /** Assigned variable -> (state, path into its result). */
@@ -1224,10 +1226,16 @@ final class AslReader {
         if (at.isValueNode()) {
           return AslValues.asValue(AslValues.scalar(at)).orElse(Value.Literal.of(at.asText()));
         }
-      } else if (producer.node().path("Parameters").isObject()) {
-        // a Pass that computes a value (a message, a list) for a later state: that value is what is read
-        Object tree = values(owner, Context.TOP).tree(producer.node().get("Parameters"),
-            producer.pointer() + "/Parameters", producer.jsonata());
+      } else if (producer.node().path("Parameters").isObject() && computingPass.add(producer.pointer())) {
+        // a Pass that computes a value (a message, a list) for a later state: that value is what is read.
+        // (A Pass whose Parameters read its own result, directly or through others, is unreadable.)
+        Object tree;
+        try {
+          tree = values(owner, Context.TOP).tree(producer.node().get("Parameters"),
+              producer.pointer() + "/Parameters", producer.jsonata());
+        } finally {
+          computingPass.remove(producer.pointer());
+        }
         for (String seg : rest.isEmpty() ? new String[0] : rest.split("\\.")) {
           tree = tree instanceof Map<?, ?> mm ? mm.get(seg) : null;
         }

@@ -49,6 +49,24 @@ class AslHostileInputTest {
     }
   }
 
+  @Test
+  void aPassStateThatReadsItsOwnResultIsNotFollowedForever() {
+    // found by the 10-minute fuzz run: A's Parameters read $.a.x, which A itself writes (ResultPath $.a)
+    String machine = """
+        {"StartAt": "A", "States": {
+          "A": {"Type": "Pass", "Parameters": {"x.$": "$.a.x"}, "ResultPath": "$.a", "Next": "B"},
+          "B": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                "Parameters": {"FunctionName": "f", "Payload": {"y.$": "$.a.x"}}, "End": true}}}
+        """;
+    try {
+      AslImporter.read("self-reading-pass.json", machine);
+    } catch (InvalidInputException located) {
+      if (located.diagnostics().isEmpty()) {
+        fail("an InvalidInputException without diagnostics");
+      }
+    }
+  }
+
   private static String damageText(String s, Random r) {
     StringBuilder b = new StringBuilder(s);
     for (int k = 0, n = 1 + r.nextInt(3); k < n && b.length() > 0; k++) {
