@@ -183,10 +183,16 @@ public final class EventBridgeCron {
   public static java.time.Duration rateDuration(String expression) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("rate\\(\\s*(\\d+)\\s+(minute|minutes|hour|hours|day|days)\\s*\\)")
         .matcher(expression.trim());
-    if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
+    if (!m.matches()) {
       throw new IllegalArgumentException("'" + expression + "' is not an EventBridge rate(N minutes|hours|days) expression");
     }
-    long n = Long.parseLong(m.group(1));
+    // at most nine digits: a rate of a billion days is already far beyond any schedule, and larger numbers
+    // would overflow a Duration (the fuzz smoke run found rate(5999999999999999999 minute))
+    String digits = m.group(1).replaceFirst("^0+(?=\\d)", "");
+    if (digits.length() > 9 || Long.parseLong(digits) < 1) {
+      throw new IllegalArgumentException("'" + expression + "': N in rate(N ...) must be between 1 and 999999999");
+    }
+    long n = Long.parseLong(digits);
     return switch (m.group(2).charAt(0)) {
       case 'm' -> java.time.Duration.ofMinutes(n);
       case 'h' -> java.time.Duration.ofHours(n);

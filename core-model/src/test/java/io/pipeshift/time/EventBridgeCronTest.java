@@ -104,4 +104,13 @@ class EventBridgeCronTest {
     assertEquals(Duration.ofDays(2), EventBridgeCron.rateDuration(EventBridgeCron.rate(Duration.ofDays(2))));
     assertThrows(IllegalArgumentException.class, () -> EventBridgeCron.rateDuration("rate(0 minutes)"));
   }
+  @Test
+  void aRateTooLargeForADurationIsRefusedWithTheReason() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> EventBridgeCron.rateDuration("rate(5999999999999999999 minute)"));
+    assertTrue(e.getMessage().contains("between 1 and 999999999"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> EventBridgeCron.rateDuration("rate(0 days)"));
+    assertEquals(Duration.ofDays(999_999_999), EventBridgeCron.rateDuration("rate(999999999 days)"));
+  }
+
 }
