@@ -43,7 +43,7 @@ final class AslConditions {
       if (!AslValues.isJsonata(text)) {
         return Optional.empty();
       }
-      return new Parser(text.substring(2, text.length() - 2), pointer + "/Condition").parse();
+      return new Parser(AslValues.jsonataBody(text), pointer + "/Condition").parse();
     }
     return jsonPath(rule, pointer);
   }

@@ -342,8 +342,8 @@ final class AslReader {
           String key = e.getKey().endsWith(".$") ? e.getKey().substring(0, e.getKey().length() - 2) : e.getKey();
           String v = e.getValue().asText("").strip();
           String path = null;
-          if (v.startsWith("{%") && v.endsWith("%}")) {
-            String expr = v.substring(2, v.length() - 2).strip();
+          if (AslValues.isJsonata(v)) {
+            String expr = AslValues.jsonataBody(v);
             if (expr.equals("$states.result") || expr.startsWith("$states.result.")) {
               path = expr.substring("$states.result".length());
             }

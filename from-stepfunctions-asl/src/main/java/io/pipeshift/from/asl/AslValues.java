@@ -131,7 +131,13 @@ final class AslValues {
 
   static boolean isJsonata(String s) {
     String t = s.strip();
-    return t.startsWith("{%") && t.endsWith("%}");
+    return t.length() >= 4 && t.startsWith("{%") && t.endsWith("%}"); // "{%}" is not one (found by fuzzing)
+  }
+
+  /** The expression inside {@code {% ... %}}; only for text {@link #isJsonata} accepts. */
+  static String jsonataBody(String s) {
+    String t = s.strip();
+    return t.substring(2, t.length() - 2).strip();
   }
 
   // -- JSONPath -------------------------------------------------------------------------------------
@@ -290,8 +296,7 @@ final class AslValues {
 
   /** A JSONata template: string concatenations of literals, $states paths and variables. */
   Value jsonata(String text, String pointer) {
-    String expr = text.strip();
-    expr = expr.substring(2, expr.length() - 2).strip();
+    String expr = jsonataBody(text);
     List<String> terms = splitConcat(expr);
     if (terms == null) {
       return scope.unreadable(text, pointer);

@@ -67,6 +67,23 @@ class AslHostileInputTest {
     }
   }
 
+  @Test
+  void aJsonataMarkerWithNothingInsideIsNotAnExpression() {
+    // found by the 10-minute fuzz run: "{%}" starts with "{%" and ends with "%}"
+    String machine = """
+        {"QueryLanguage": "JSONata", "StartAt": "C", "States": {
+          "C": {"Type": "Choice", "Choices": [{"Condition": "{%}", "Next": "D"}], "Default": "D"},
+          "D": {"Type": "Succeed"}}}
+        """;
+    try {
+      AslImporter.read("empty-jsonata.json", machine);
+    } catch (InvalidInputException located) {
+      if (located.diagnostics().isEmpty()) {
+        fail("an InvalidInputException without diagnostics");
+      }
+    }
+  }
+
   private static String damageText(String s, Random r) {
     StringBuilder b = new StringBuilder(s);
     for (int k = 0, n = 1 + r.nextInt(3); k < n && b.length() > 0; k++) {
