@@ -62,38 +62,48 @@ public final class References {
    */
   @SuppressWarnings("unchecked")
   public static <T> T mapValues(T node, java.util.function.UnaryOperator<Value> f) {
-    return (T) rewrite(node, f);
+    return (T) rewrite(node, f, false);
   }
 
-  private static Object rewrite(Object o, java.util.function.UnaryOperator<Value> f) {
+  /**
+   * A copy of any IR object, nested steps included, with {@code f} applied to every value leaf: a join is
+   * rebuilt around its rewritten parts and is not itself given to {@code f}. Emitters use it to make a
+   * step's copies (a for-each body per item, a branch continuation under new names).
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> T mapLeaves(T node, java.util.function.UnaryOperator<Value> f) {
+    return (T) rewrite(node, f, true);
+  }
+
+  private static Object rewrite(Object o, java.util.function.UnaryOperator<Value> f, boolean deep) {
     if (o instanceof Value.Join j) {
-      Value joined = new Value.Join(j.separator(), j.values().stream().map(v -> (Value) rewrite(v, f)).toList());
-      return f.apply(joined);
+      Value joined = new Value.Join(j.separator(), j.values().stream().map(v -> (Value) rewrite(v, f, deep)).toList());
+      return deep ? joined : f.apply(joined);
     }
     if (o instanceof Value v) {
       return f.apply(v);
     }
-    if (o instanceof Step) {
+    if (o instanceof Step && !deep) {
       return o;
     }
     if (o instanceof Optional<?> opt) {
-      return opt.map(x -> rewrite(x, f));
+      return opt.map(x -> rewrite(x, f, deep));
     }
     if (o instanceof List<?> l) {
       List<Object> out = new ArrayList<>(l.size());
-      l.forEach(x -> out.add(rewrite(x, f)));
+      l.forEach(x -> out.add(rewrite(x, f, deep)));
       return out;
     }
     if (o instanceof Map<?, ?> m) {
       Map<Object, Object> out = new java.util.LinkedHashMap<>();
-      m.forEach((k, x) -> out.put(k, rewrite(x, f)));
+      m.forEach((k, x) -> out.put(k, rewrite(x, f, deep)));
       return out;
     }
     if (o instanceof Record r) {
       RecordShape shape = RecordShape.of(r.getClass());
       Object[] args = new Object[shape.size()];
       for (int i = 0; i < args.length; i++) {
-        args[i] = rewrite(shape.get(r, i), f);
+        args[i] = rewrite(shape.get(r, i), f, deep);
       }
       return shape.rebuild(args);
     }

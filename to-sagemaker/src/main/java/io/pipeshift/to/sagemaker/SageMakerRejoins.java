@@ -4,6 +4,7 @@ import io.pipeshift.fidelity.FidelityNote;
 import io.pipeshift.graph.StepGraph;
 import io.pipeshift.ir.CatchClause;
 import io.pipeshift.ir.Condition;
+import io.pipeshift.ir.References;
 import io.pipeshift.ir.Step;
 import io.pipeshift.ir.StepKind;
 import io.pipeshift.ir.StepTree;
@@ -374,14 +375,14 @@ final class SageMakerRejoins {
     if (s.spec() instanceof ConditionSpec cs) {
       List<ConditionSpec.Branch> branches = new ArrayList<>();
       cs.branches().forEach(b -> branches.add(new ConditionSpec.Branch(
-          (Condition) SageMakerItems.rewrite(b.when(), v -> renameRef(v, renamed)),
+          References.mapLeaves(b.when(), v -> renameRef(v, renamed)),
           b.steps().stream().map(x -> rename(x, renamed)).toList())));
       spec = new ConditionSpec(branches, cs.otherwise().stream().map(x -> rename(x, renamed)).toList());
     } else if (s.spec() instanceof ForEachSpec f) {
-      spec = new ForEachSpec(f.items(), f.itemsFrom().map(v -> (Value) SageMakerItems.rewrite(v, x -> renameRef(x, renamed))),
+      spec = new ForEachSpec(f.items(), f.itemsFrom().map(v -> References.mapLeaves(v, x -> renameRef(x, renamed))),
           f.maxConcurrency(), f.steps().stream().map(x -> rename(x, renamed)).toList());
     } else {
-      spec = (StepSpec) SageMakerItems.rewrite(s.spec(), v -> renameRef(v, renamed));
+      spec = References.mapLeaves(s.spec(), v -> renameRef(v, renamed));
     }
     List<CatchClause> catches = s.catches().stream()
         .map(c -> new CatchClause(c.errors(), renamed.getOrDefault(c.handler(), c.handler()))).toList();
