@@ -14,28 +14,13 @@ import java.util.function.Supplier;
  * @param stepNames IR step id -> the SageMaker step names made for it (several when a step was lowered
  *     or copied), for diagnostics
  * @param companionDocuments extra documents by file name (the CloudFormation template with the triggers),
- *     printed on first use: the template embeds the whole definition, so a caller that only wants the
+ *     printed when asked for: the template embeds the whole definition, so a caller that only wants the
  *     definition never pays for it
  */
 public record SageMakerDefinition(
     Map<String, Object> definition, Map<String, List<String>> stepNames, Supplier<Map<String, String>> companionDocuments) {
 
-  public SageMakerDefinition {
-    Supplier<Map<String, String>> print = companionDocuments;
-    companionDocuments = new Supplier<>() {
-      private Map<String, String> printed;
-
-      @Override
-      public synchronized Map<String, String> get() {
-        if (printed == null) {
-          printed = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(print.get()));
-        }
-        return printed;
-      }
-    };
-  }
-
-  /** Extra documents by file name. */
+  /** Extra documents by file name, printed on each call (EmittedFiles asks once and keeps them). */
   public Map<String, String> companions() {
     return companionDocuments.get();
   }

@@ -60,7 +60,7 @@ public final class SageMakerWriter {
     SageMakerDefinition result = new SageMakerDefinition(definition, emittedNames(steps, names), () -> {
       Map<String, String> companions = new LinkedHashMap<>(jobCompanions);
       companions.put(SageMakerTriggers.FILE, JsonText.write(template));
-      return companions;
+      return java.util.Collections.unmodifiableMap(companions);
     });
     return new Translation<>(result, List.copyOf(notes));
   }
