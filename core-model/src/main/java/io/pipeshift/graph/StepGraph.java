@@ -291,7 +291,9 @@ public final class StepGraph {
 
   /**
    * The same reachability with the fewest edges: an edge a -> b is dropped when b is reachable from a
-   * another way. Requires an acyclic graph. O(V * E / 64) with bit sets.
+   * another way. Requires an acyclic graph. O(V * E / 64) time with bit sets; a vertex's reachable set is
+   * dropped once its last predecessor has used it (and handed over to that predecessor instead of copied),
+   * so a 100,000-step chain needs a few sets at a time, not 100,000 of 100,000 bits each.
    */
   public StepGraph transitiveReduction() {
     int[] order = topologicalOrder().orElseThrow(() -> new IllegalStateException("graph has a cycle"));
@@ -300,31 +302,72 @@ public final class StepGraph {
     for (int i = 0; i < n; i++) {
       position[order[i]] = i;
     }
-    BitSet[] reach = new BitSet[n];
-    List<List<Integer>> keptPreds = new ArrayList<>();
+    int[] waiting = new int[n]; // predecessors that have not yet read the vertex's reachable set
     for (int i = 0; i < n; i++) {
-      keptPreds.add(new ArrayList<>());
+      waiting[i] = predecessors[i].length;
+    }
+    BitSet[] reach = new BitSet[n];
+    List<List<Integer>> keptPreds = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      keptPreds.add(new ArrayList<>(predecessors[i].length));
     }
     for (int k = n - 1; k >= 0; k--) {
       int v = order[k];
-      int[] succ = successors[v].clone();
-      // visit successors nearest first in topological order: a later one reachable from an earlier is redundant
-      Integer[] sorted = Arrays.stream(succ).boxed().toArray(Integer[]::new);
-      Arrays.sort(sorted, (a, b) -> Integer.compare(position[a], position[b]));
-      BitSet r = new BitSet(n);
+      int[] sorted = successors[v].clone();
+      if (sorted.length > 1) {
+        // nearest first in topological order: a later successor reachable from an earlier one is redundant
+        sortBy(sorted, position);
+      }
+      BitSet r = null;
       for (int w : sorted) {
-        if (!r.get(w)) {
-          keptPreds.get(w).add(v);
-          r.set(w);
+        boolean last = --waiting[w] == 0;
+        if (r != null && r.get(w)) {
+          if (last) {
+            reach[w] = null;
+          }
+          continue;
+        }
+        keptPreds.get(w).add(v);
+        if (r == null && last) {
+          r = reach[w]; // v is the last reader: take the set over instead of copying it
+        } else {
+          if (r == null) {
+            r = new BitSet();
+          }
           r.or(reach[w]);
         }
+        r.set(w);
+        if (last) {
+          reach[w] = null;
+        }
       }
-      reach[v] = r;
+      reach[v] = r == null ? new BitSet() : r;
     }
     for (List<Integer> p : keptPreds) {
       p.sort(Integer::compare);
     }
     return fromPredecessors(ids, index, keptPreds);
+  }
+
+  /** Sorts vertex numbers by their value in {@code key} (insertion sort: successor lists are short). */
+  private static void sortBy(int[] vertices, int[] key) {
+    if (vertices.length > 32) {
+      Integer[] boxed = Arrays.stream(vertices).boxed().toArray(Integer[]::new);
+      Arrays.sort(boxed, (a, b) -> Integer.compare(key[a], key[b]));
+      for (int i = 0; i < boxed.length; i++) {
+        vertices[i] = boxed[i];
+      }
+      return;
+    }
+    for (int i = 1; i < vertices.length; i++) {
+      int x = vertices[i];
+      int j = i - 1;
+      while (j >= 0 && key[vertices[j]] > key[x]) {
+        vertices[j + 1] = vertices[j];
+        j--;
+      }
+      vertices[j + 1] = x;
+    }
   }
 
   /** Edges as [from, to] pairs, ordered by target then source. */

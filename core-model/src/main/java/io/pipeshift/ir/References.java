@@ -120,14 +120,18 @@ public final class References {
         walk(s.spec(), out, true);
       }
     } else if (o instanceof List<?> l) {
-      l.forEach(x -> walk(x, out, deep));
+      for (Object x : l) {
+        walk(x, out, deep);
+      }
     } else if (o instanceof Map<?, ?> m) {
-      m.values().forEach(x -> walk(x, out, deep));
+      for (Object x : m.values()) {
+        walk(x, out, deep);
+      }
     } else if (o instanceof Optional<?> opt) {
       opt.ifPresent(x -> walk(x, out, deep));
     } else if (o instanceof Record r) {
       RecordShape shape = RecordShape.of(r.getClass());
-      for (int i = 0; i < shape.size(); i++) {
+      for (int i : shape.compositeIndexes()) {
         walk(shape.get(r, i), out, deep);
       }
     }

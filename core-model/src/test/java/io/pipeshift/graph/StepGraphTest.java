@@ -43,6 +43,34 @@ class StepGraphTest {
   }
 
   @Test
+  void transitiveReductionKeepsExactlyTheEdgesWithNoOtherPathOnRandomDags() {
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 300; round++) {
+      int n = 2 + random.nextInt(25);
+      List<int[]> edges = new ArrayList<>();
+      for (int a = 0; a < n; a++) {
+        for (int b = a + 1; b < n; b++) {
+          if (random.nextInt(4) == 0) {
+            edges.add(random.nextBoolean() ? new int[] {a, b} : new int[] {n - 1 - b, n - 1 - a});
+          }
+        }
+      }
+      StepGraph g = graph(n, edges.toArray(int[][]::new));
+      StepGraph r = g.transitiveReduction();
+      for (int[] e : g.edges()) {
+        boolean otherPath = false;
+        for (int s : g.successors(e[0])) {
+          otherPath |= s != e[1] && g.reaches(s, e[1]);
+        }
+        assertEquals(!otherPath, r.successorIds("s" + e[0]).contains("s" + e[1]), "edge " + e[0] + "->" + e[1]);
+      }
+      for (int a = 0; a < n; a++) {
+        assertEquals(g.descendants(a), r.descendants(a), "reachability from s" + a);
+      }
+    }
+  }
+
+  @Test
   void reachabilityFollowsEdgesForwardAndBackward() {
     StepGraph g = graph(4, new int[] {0, 1}, new int[] {1, 2});
     assertTrue(g.reaches(0, 2));

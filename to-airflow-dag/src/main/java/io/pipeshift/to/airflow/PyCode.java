@@ -18,7 +18,18 @@ import java.util.List;
  */
 final class PyCode {
 
-  private final List<String> lines = new ArrayList<>();
+  /**
+   * The lines written so far, each ended by a newline, in chunks of about {@link #CHUNK} characters: a
+   * 100,000-task DAG is ~4 million lines, and one small string per line made the emitter spend a third of
+   * its time in the garbage collector (and more than 1 GiB of heap).
+   */
+  private final List<StringBuilder> chunks = new ArrayList<>();
+
+  private static final int CHUNK = 1 << 16;
+
+  /** Whether the last chunk is also held by another writer (then the next line starts a new chunk). */
+  private boolean lastShared;
+
   private int indent;
 
   PyCode() {
@@ -87,9 +98,9 @@ final class PyCode {
       throw new IllegalArgumentException("too many arguments for " + format);
     }
     if (expression == null) {
-      lines.add(" ".repeat(indent) + prefix);
+      line(" ".repeat(indent) + prefix);
     } else {
-      lines.addAll(PyLayout.lines(indent, prefix.toString(), expression, suffix.toString()));
+      PyLayout.lines(indent, prefix.toString(), expression, suffix.toString()).forEach(this::line);
     }
     return this;
   }
@@ -109,7 +120,7 @@ final class PyCode {
 
   /** An empty line (never trailing whitespace). */
   PyCode blank() {
-    lines.add("");
+    line("");
     return this;
   }
 
@@ -119,36 +130,58 @@ final class PyCode {
    */
   PyCode verbatim(List<String> checkedLines) {
     for (String l : checkedLines) {
-      lines.add(l.isEmpty() ? "" : " ".repeat(indent) + l);
+      line(l.isEmpty() ? "" : " ".repeat(indent) + l);
     }
     return this;
   }
 
-  /** Appends another writer's lines as they are (create it at the indentation it belongs to). */
+  /**
+   * Appends another writer's lines as they are (create it at the indentation it belongs to). Its chunks are
+   * shared, not copied; both writers start a new chunk for their next line.
+   */
   PyCode append(PyCode other) {
-    lines.addAll(other.lines);
+    chunks.addAll(other.chunks);
+    lastShared = true;
+    other.lastShared = true;
     return this;
   }
 
   boolean isEmpty() {
-    return lines.isEmpty();
+    return chunks.isEmpty();
   }
 
   List<String> lines() {
-    return List.copyOf(lines);
+    String text = toString();
+    return text.isEmpty() ? List.of() : List.of(text.substring(0, text.length() - 1).split("\n", -1));
   }
 
   @Override
   public String toString() {
-    return String.join("\n", lines) + (lines.isEmpty() ? "" : "\n");
+    StringBuilder out = new StringBuilder();
+    chunks.forEach(out::append);
+    return out.toString();
   }
 
-  /** {@link #toString()} written line by line to {@code out}. */
+  /** {@link #toString()} written chunk by chunk to {@code out}. */
   void writeTo(java.io.Writer out) throws java.io.IOException {
-    for (String line : lines) {
-      out.write(line);
-      out.write('\n');
+    char[] buffer = new char[CHUNK];
+    for (StringBuilder chunk : chunks) {
+      for (int from = 0; from < chunk.length(); from += buffer.length) {
+        int to = Math.min(chunk.length(), from + buffer.length);
+        chunk.getChars(from, to, buffer, 0);
+        out.write(buffer, 0, to - from);
+      }
     }
+  }
+
+  private void line(String text) {
+    StringBuilder last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
+    if (last == null || lastShared || last.length() + text.length() >= CHUNK) {
+      last = new StringBuilder(Math.max(256, text.length() + 1)); // grows up to CHUNK
+      chunks.add(last);
+      lastShared = false;
+    }
+    last.append(text).append('\n');
   }
 
   private static void checkFormat(String format) {

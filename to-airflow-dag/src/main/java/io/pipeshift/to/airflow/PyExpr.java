@@ -238,11 +238,33 @@ public sealed interface PyExpr {
     return out.toString();
   }
 
+  /**
+   * The expression on one line if that line has at most {@code maxChars} characters, else empty. Stops
+   * printing as soon as the limit is passed, so a layout that tries each level of a large tree on one line
+   * does not print the whole tree at every level.
+   */
+  default java.util.Optional<String> flatWithin(int maxChars) {
+    StringBuilder out = new StringBuilder(Math.min(maxChars, 256) + 16);
+    Printer.print(this, Dialect.PYTHON, out, maxChars);
+    return out.length() <= maxChars ? java.util.Optional.of(out.toString()) : java.util.Optional.empty();
+  }
+
   /** Prints expressions on one line. */
   final class Printer {
     private Printer() {}
 
     static void print(PyExpr e, Dialect d, StringBuilder out) {
+      print(e, d, out, Integer.MAX_VALUE);
+    }
+
+    /** Prints {@code e}, or nothing once {@code out} is longer than {@code limit} (the line is then too long). */
+    private static void print(PyExpr e, Dialect d, StringBuilder out, int limit) {
+      if (out.length() <= limit) {
+        printNode(e, d, out, limit);
+      }
+    }
+
+    private static void printNode(PyExpr e, Dialect d, StringBuilder out, int limit) {
       // Jinja expressions are written without spaces so a template is one "word" (ruff's E501 exempts it)
       String comma = d == Dialect.JINJA ? "," : ", ";
       if (e instanceof Name n) {
@@ -252,17 +274,17 @@ public sealed interface PyExpr {
       } else if (e instanceof Str s) {
         out.append(d == Dialect.JINJA ? PyLiteral.jinjaString(s.value()) : PyLiteral.string(s.value()));
       } else if (e instanceof Call c) {
-        print(c.callee(), d, out);
+        print(c.callee(), d, out, limit);
         out.append('(');
         String sep = "";
         for (PyExpr a : c.args()) {
           out.append(sep);
-          print(a, d, out);
+          print(a, d, out, limit);
           sep = comma;
         }
         for (Kwarg k : c.kwargs()) {
           out.append(sep).append(k.keyword()).append('=');
-          print(k.value(), d, out);
+          print(k.value(), d, out, limit);
           sep = comma;
         }
         out.append(')');
@@ -271,9 +293,9 @@ public sealed interface PyExpr {
         String sep = "";
         for (Map.Entry<PyExpr, PyExpr> en : m.entries()) {
           out.append(sep);
-          print(en.getKey(), d, out);
+          print(en.getKey(), d, out, limit);
           out.append(d == Dialect.JINJA ? ":" : ": ");
-          print(en.getValue(), d, out);
+          print(en.getValue(), d, out, limit);
           sep = comma;
         }
         out.append('}');
@@ -282,37 +304,37 @@ public sealed interface PyExpr {
         String sep = "";
         for (PyExpr i : l.items()) {
           out.append(sep);
-          print(i, d, out);
+          print(i, d, out, limit);
           sep = comma;
         }
         out.append(']');
       } else if (e instanceof Attr a) {
-        printOperand(a.target(), d, out);
+        printOperand(a.target(), d, out, limit);
         out.append('.').append(a.attribute());
       } else if (e instanceof Subscript s) {
-        printOperand(s.target(), d, out);
+        printOperand(s.target(), d, out, limit);
         out.append('[');
-        print(s.key(), d, out);
+        print(s.key(), d, out, limit);
         out.append(']');
       } else if (e instanceof Op o) {
-        printOperand(o.left(), d, out);
+        printOperand(o.left(), d, out, limit);
         out.append(' ').append(o.operator()).append(' ');
-        printOperand(o.right(), d, out);
+        printOperand(o.right(), d, out, limit);
       } else if (e instanceof Not n) {
         out.append("not ");
-        printOperand(n.operand(), d, out);
+        printOperand(n.operand(), d, out, limit);
       } else if (e instanceof BoolOp b) {
         String sep = "";
         for (PyExpr o : b.operands()) {
           out.append(sep);
-          printOperand(o, d, out);
+          printOperand(o, d, out, limit);
           sep = " " + b.operator() + " ";
         }
       } else if (e instanceof ShiftChain c) {
         String sep = "";
         for (PyExpr o : c.operands()) {
           out.append(sep);
-          printOperand(o, d, out);
+          printOperand(o, d, out, limit);
           sep = " >> ";
         }
       } else if (e instanceof Concat c) {
@@ -322,7 +344,7 @@ public sealed interface PyExpr {
         String sep = "";
         for (PyExpr o : c.operands()) {
           out.append(sep);
-          printOperand(o, d, out);
+          printOperand(o, d, out, limit);
           sep = "~";
         }
       } else if (e instanceof Filter f) {
@@ -330,19 +352,19 @@ public sealed interface PyExpr {
           throw new IllegalStateException("a Jinja filter in Python code: " + f.filter());
         }
         out.append('(');
-        print(f.operand(), d, out);
+        print(f.operand(), d, out, limit);
         out.append('|').append(f.filter()).append(')');
       } else {
         throw new IllegalStateException("unknown expression " + e);
       }
     }
 
-    private static void printOperand(PyExpr e, Dialect d, StringBuilder out) {
+    private static void printOperand(PyExpr e, Dialect d, StringBuilder out, int limit) {
       boolean paren = e instanceof Op || e instanceof Not || e instanceof BoolOp || e instanceof Concat;
       if (paren) {
         out.append('(');
       }
-      print(e, d, out);
+      print(e, d, out, limit);
       if (paren) {
         out.append(')');
       }

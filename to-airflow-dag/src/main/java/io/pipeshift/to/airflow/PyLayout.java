@@ -26,16 +26,16 @@ final class PyLayout {
 
   private static void layout(int indent, String prefix, PyExpr expr, String suffix, List<String> out) {
     String pad = " ".repeat(indent);
-    String flat = prefix + expr.flat() + suffix;
-    if (indent + width(flat) <= WIDTH) {
-      out.add(pad + flat);
+    java.util.Optional<String> oneLine = fitting(indent, prefix, expr, suffix);
+    if (oneLine.isPresent()) {
+      out.add(pad + oneLine.get());
       return;
     }
     if (expr instanceof PyExpr.Call c && c.args().isEmpty() && c.kwargs().isEmpty()) {
       if (c.callee() instanceof PyExpr.Call) {
         layout(indent, prefix, c.callee(), "()" + suffix, out);
       } else {
-        out.add(pad + flat);
+        out.add(pad + prefix + expr.flat() + suffix);
       }
     } else if (expr instanceof PyExpr.Call c && c.args().size() == 1 && c.kwargs().isEmpty()
         && c.args().get(0) instanceof PyExpr.Str s && !(c.callee() instanceof PyExpr.Call)) {
@@ -100,15 +100,30 @@ final class PyLayout {
       String inner = " ".repeat(indent + STEP);
       List<String> chunks = PyLiteral.chunks(s.value(), Math.max(20, WIDTH - indent - STEP));
       if (chunks.size() == 1 && prefix.isEmpty()) {
-        out.add(pad + flat); // one unbreakable chunk: nothing to gain
+        out.add(pad + prefix + expr.flat() + suffix); // one unbreakable chunk: nothing to gain
         return;
       }
       out.add(pad + prefix + "(");
       chunks.forEach(c -> out.add(inner + c));
       out.add(pad + ")" + suffix);
     } else {
-      out.add(pad + flat);
+      out.add(pad + prefix + expr.flat() + suffix);
     }
+  }
+
+  /**
+   * {@code prefix + expr + suffix} when it fits on one line at {@code indent}. A line of more than twice
+   * the room in characters cannot fit (a character takes at least one column and at most two chars), so the expression is printed
+   * only up to that length: trying every level of a deep tree stays linear in the size of the tree.
+   */
+  private static java.util.Optional<String> fitting(int indent, String prefix, PyExpr expr, String suffix) {
+    int room = WIDTH - indent - width(prefix) - width(suffix);
+    if (room < 0) {
+      return java.util.Optional.empty();
+    }
+    return expr.flatWithin(2 * room)
+        .map(f -> prefix + f + suffix)
+        .filter(line -> indent + width(line) <= WIDTH);
   }
 
   /** An operand of a broken operator chain: parenthesised when it is an operator itself. */
