@@ -84,6 +84,13 @@ public final class JsonText {
       g.writeNull();
     } else if (o instanceof String s) {
       g.writeString(s);
+    } else if (o instanceof CompactJson.ObjectNode m) {
+      g.writeStartObject();
+      for (int i = 0; i < m.size(); i++) {
+        g.writeFieldName(m.key(i));
+        stream(g, m.value(i));
+      }
+      g.writeEndObject();
     } else if (o instanceof Map<?, ?> m) {
       g.writeStartObject();
       for (Map.Entry<?, ?> e : m.entrySet()) {

@@ -46,7 +46,14 @@ public record ErrorPaths(List<Step> normal, Map<String, List<Step>> byHandler, L
   }
 
   public static ErrorPaths of(List<Step> steps) {
-    StepGraph graph = StepGraph.of(steps);
+    return of(steps, StepGraph.of(steps));
+  }
+
+  /** {@link #of(List)} with the list's graph already built ({@code StepGraph.of(steps)}). */
+  public static ErrorPaths of(List<Step> steps, StepGraph graph) {
+    if (graph.size() != steps.size()) {
+      throw new IllegalArgumentException("the graph is not the graph of these steps");
+    }
     Set<String> handlers = new LinkedHashSet<>();
     for (Step s : steps) {
       for (CatchClause c : s.catches()) {

@@ -341,8 +341,12 @@ final class AirflowOperators {
    * A SageMaker job name: pipeline and step, letters, digits and hyphens, at most 63 characters. The
    * operators add a timestamp when a job of that name exists, so reruns do not collide.
    */
+  private static final java.util.regex.Pattern JOB_NAME_OTHER = java.util.regex.Pattern.compile("[^A-Za-z0-9]+");
+  private static final java.util.regex.Pattern JOB_NAME_EDGES = java.util.regex.Pattern.compile("^-+|-+$");
+
   String jobName(Step step) {
-    String raw = (file.pipeline.name() + "-" + step.id()).replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String raw = JOB_NAME_EDGES.matcher(JOB_NAME_OTHER.matcher(file.pipeline.name() + "-" + step.id()).replaceAll("-"))
+        .replaceAll("");
     if (raw.isEmpty()) {
       raw = "pipeshift-job";
     }

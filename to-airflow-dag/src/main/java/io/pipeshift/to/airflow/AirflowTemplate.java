@@ -95,7 +95,12 @@ record AirflowTemplate(List<Piece> pieces) {
   }
 
   private static boolean endsWith(String t, Set<String> extensions) {
-    return extensions.stream().anyMatch(t::endsWith);
+    for (String e : extensions) {
+      if (t.endsWith(e)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Piece> merge(List<Piece> pieces) {

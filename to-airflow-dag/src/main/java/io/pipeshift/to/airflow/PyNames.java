@@ -129,14 +129,19 @@ public final class PyNames {
    * A readable snake_case identifier for any text: ASCII letters and digits kept (accents stripped),
    * camelCase split, everything else becomes one underscore; never empty, never starting with a digit.
    */
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+  private static final java.util.regex.Pattern CAMEL_HUMP = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
+  private static final java.util.regex.Pattern ACRONYM_END = java.util.regex.Pattern.compile("([A-Z]+)([A-Z][a-z])");
+  private static final java.util.regex.Pattern OTHER = java.util.regex.Pattern.compile("[^a-z0-9]+");
+  private static final java.util.regex.Pattern EDGE_UNDERSCORES = java.util.regex.Pattern.compile("^_+|_+$");
+
   public static String sanitize(String suggestion) {
-    String ascii = Normalizer.normalize(suggestion, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-    String snake = ascii
-        .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-        .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
-        .toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9]+", "_")
-        .replaceAll("^_+|_+$", "");
+    String ascii = Normalizer.normalize(suggestion, Normalizer.Form.NFKD);
+    ascii = MARKS.matcher(ascii).replaceAll("");
+    ascii = CAMEL_HUMP.matcher(ascii).replaceAll("$1_$2");
+    ascii = ACRONYM_END.matcher(ascii).replaceAll("$1_$2");
+    String snake = OTHER.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("_");
+    snake = EDGE_UNDERSCORES.matcher(snake).replaceAll("");
     if (snake.isEmpty()) {
       snake = "task";
     }
@@ -176,6 +181,15 @@ public final class PyNames {
 
   /** ASCII identifier syntax (the generator only ever emits ASCII names). */
   public static boolean isIdentifier(String s) {
-    return s.matches("[A-Za-z_][A-Za-z0-9_]*");
+    if (s.isEmpty() || Character.isDigit(s.charAt(0))) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 }

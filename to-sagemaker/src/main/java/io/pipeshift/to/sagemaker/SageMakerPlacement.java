@@ -13,6 +13,7 @@ import io.pipeshift.ir.StepTree;
 import io.pipeshift.ir.kinds.ConditionSpec;
 import io.pipeshift.ir.kinds.ForEachSpec;
 import io.pipeshift.time.Durations;
+import io.pipeshift.document.CompactJson;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -454,7 +455,7 @@ final class SageMakerPlacement {
     step.put("Type", m.type());
     Map<String, Object> args = new LinkedHashMap<>(m.arguments());
     mergeExtension(s, "arguments", args);
-    step.put("Arguments", args);
+    step.put("Arguments", CompactJson.object(args)); // finished: held compactly until printed
     common(step, s, deps);
     Optional<RetryPolicy> retry = pipeline.retryOf(s);
     if (retry.isPresent() && retry.get().retries() > 0) {

@@ -24,6 +24,7 @@ import io.pipeshift.ir.kinds.StartSageMakerPipelineSpec;
 import io.pipeshift.ir.kinds.WaitSpec;
 import io.pipeshift.time.Durations;
 import java.time.Duration;
+import io.pipeshift.document.CompactJson;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -210,7 +211,8 @@ final class AslMachine {
     if (steps.isEmpty()) {
       return new Frag(target(k, outer.scope()), 0);
     }
-    ErrorPaths paths = ErrorPaths.of(steps);
+    StepGraph graph = StepGraph.of(steps);
+    ErrorPaths paths = ErrorPaths.of(steps, graph);
     for (List<String> e : paths.crossing()) {
       notes.add(AslNote.ERROR_PATH_CROSSING.at(e.get(1), "'" + e.get(1) + "' depends on '" + e.get(0)
           + "' across an error path; the dependency is dropped"));
@@ -224,7 +226,7 @@ final class AslMachine {
       frame.handlerEntry.put(h.getKey(), f.entry());
       worstHandler = Math.max(worstHandler, f.events());
     }
-    Frag normal = renderSteps(paths.normal(), k, ctx);
+    Frag normal = paths.none() ? renderSteps(steps, graph, k, ctx) : renderSteps(paths.normal(), k, ctx);
     frame.resolve();
     return new Frag(normal.entry(), normal.events() + worstHandler);
   }
@@ -234,7 +236,10 @@ final class AslMachine {
     if (steps.isEmpty()) {
       return new Frag(target(k, ctx.scope()), 0);
     }
-    StepGraph graph = StepGraph.of(steps);
+    return renderSteps(steps, StepGraph.of(steps), k, ctx);
+  }
+
+  private Frag renderSteps(List<Step> steps, StepGraph graph, Cont k, Ctx ctx) {
     SeriesParallelDecomposition.Result nested = SeriesParallelDecomposition.decompose(graph);
     for (SyncEdge e : nested.added()) {
       notes.add(AslNote.SYNC_EDGE_ADDED.at(graph.id(e.to()), "added synchronisation edge " + e.render(graph)
@@ -425,7 +430,7 @@ final class AslMachine {
     state.put("Type", "Task");
     s.description().ifPresent(d -> state.put("Comment", d));
     state.put("Resource", t.resource());
-    state.put("Parameters", t.parameters());
+    state.put("Parameters", CompactJson.of(t.parameters())); // finished: held compactly until printed
     resultOf(s, state);
     Optional<Duration> timeout = pipeline.timeoutOf(s);
     timeout.ifPresent(d -> state.put("TimeoutSeconds", Math.max(1, Durations.ceilSeconds(d))));

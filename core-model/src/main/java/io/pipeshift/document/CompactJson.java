@@ -1,0 +1,153 @@
+package io.pipeshift.document;
+
+import java.util.AbstractList;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.RandomAccess;
+import java.util.Set;
+
+/**
+ * Immutable, insertion-ordered copies of finished JSON trees, held in flat arrays. An emitter that keeps
+ * the document of a large pipeline in memory until it is printed holds millions of small objects; a
+ * {@code LinkedHashMap} costs one entry object per key and a hash table, an object here costs two objects
+ * (itself and one array) whatever its size. On a 100,000-step pipeline that is the difference between
+ * the garbage collector copying most of the document on every young collection and copying a fraction.
+ *
+ * <p>Lookup by key scans the keys: meant for the small objects of request bodies and states, not for a
+ * States map of 100,000 entries (which an emitter keeps as a {@code LinkedHashMap}).
+ */
+public final class CompactJson {
+
+  private CompactJson() {}
+
+  /**
+   * A deep immutable copy of a tree of maps and lists; every other value (text, numbers, {@code null},
+   * run-time values an emitter puts in its tree) is kept as it is. Already compact parts are shared.
+   */
+  public static Object of(Object tree) {
+    if (tree instanceof ObjectNode || tree instanceof ArrayNode) {
+      return tree;
+    }
+    if (tree instanceof Map<?, ?> m) {
+      Object[] pairs = new Object[2 * m.size()];
+      int i = 0;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        pairs[i++] = String.valueOf(e.getKey());
+        pairs[i++] = of(e.getValue());
+      }
+      return new ObjectNode(pairs);
+    }
+    if (tree instanceof List<?> l) {
+      Object[] items = new Object[l.size()];
+      int i = 0;
+      for (Object x : l) {
+        items[i++] = of(x);
+      }
+      return new ArrayNode(items);
+    }
+    return tree;
+  }
+
+  /** {@link #of(Object)} for a JSON object. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> object(Map<String, ?> tree) {
+    return (Map<String, Object>) of(tree);
+  }
+
+  /** A JSON object: keys at even, values at odd positions of one array. */
+  static final class ObjectNode extends AbstractMap<String, Object> {
+    private final Object[] pairs;
+
+    private ObjectNode(Object[] pairs) {
+      this.pairs = pairs;
+    }
+
+    @Override
+    public int size() {
+      return pairs.length / 2;
+    }
+
+    String key(int index) {
+      return (String) pairs[2 * index];
+    }
+
+    Object value(int index) {
+      return pairs[2 * index + 1];
+    }
+
+    @Override
+    public Object get(Object key) {
+      int at = indexOf(key);
+      return at < 0 ? null : pairs[at + 1];
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return indexOf(key) >= 0;
+    }
+
+    private int indexOf(Object key) {
+      for (int i = 0; i < pairs.length; i += 2) {
+        if (pairs[i].equals(key)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public int size() {
+          return pairs.length / 2;
+        }
+
+        @Override
+        public Iterator<Map.Entry<String, Object>> iterator() {
+          return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+              return next < pairs.length;
+            }
+
+            @Override
+            public Map.Entry<String, Object> next() {
+              if (next >= pairs.length) {
+                throw new NoSuchElementException();
+              }
+              Map.Entry<String, Object> e = new SimpleImmutableEntry<>((String) pairs[next], pairs[next + 1]);
+              next += 2;
+              return e;
+            }
+          };
+        }
+      };
+    }
+  }
+
+  /** A JSON array. */
+  static final class ArrayNode extends AbstractList<Object> implements RandomAccess {
+    private final Object[] items;
+
+    private ArrayNode(Object[] items) {
+      this.items = items;
+    }
+
+    @Override
+    public Object get(int index) {
+      return items[index];
+    }
+
+    @Override
+    public int size() {
+      return items.length;
+    }
+  }
+}
