@@ -52,6 +52,23 @@ public final class CompactJson {
     return tree;
   }
 
+  /**
+   * A compact immutable copy of the object itself whose values are kept as they are (the same map and list
+   * objects): for a finished object whose nested parts may still be filled in (a catcher's target).
+   */
+  public static Map<String, Object> shallow(Map<String, ?> object) {
+    if (object instanceof ObjectNode o) {
+      return o;
+    }
+    Object[] pairs = new Object[2 * object.size()];
+    int i = 0;
+    for (Map.Entry<String, ?> e : object.entrySet()) {
+      pairs[i++] = e.getKey();
+      pairs[i++] = e.getValue();
+    }
+    return new ObjectNode(pairs);
+  }
+
   /** {@link #of(Object)} for a JSON object. */
   @SuppressWarnings("unchecked")
   public static Map<String, Object> object(Map<String, ?> tree) {
@@ -97,6 +114,60 @@ public final class CompactJson {
         }
       }
       return -1;
+    }
+
+    /** A new view per call: AbstractMap would keep one in a field of every object. */
+    @Override
+    public java.util.Collection<Object> values() {
+      return new java.util.AbstractList<>() {
+        @Override
+        public Object get(int index) {
+          return pairs[2 * index + 1];
+        }
+
+        @Override
+        public int size() {
+          return pairs.length / 2;
+        }
+      };
+    }
+
+    /** A new view per call, like {@link #values()}. */
+    @Override
+    public Set<String> keySet() {
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<String> iterator() {
+          return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+              return next < pairs.length;
+            }
+
+            @Override
+            public String next() {
+              if (next >= pairs.length) {
+                throw new NoSuchElementException();
+              }
+              String key = (String) pairs[next];
+              next += 2;
+              return key;
+            }
+          };
+        }
+
+        @Override
+        public int size() {
+          return pairs.length / 2;
+        }
+
+        @Override
+        public boolean contains(Object key) {
+          return indexOf(key) >= 0;
+        }
+      };
     }
 
     @Override

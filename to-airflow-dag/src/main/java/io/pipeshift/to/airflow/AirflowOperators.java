@@ -341,12 +341,8 @@ final class AirflowOperators {
    * A SageMaker job name: pipeline and step, letters, digits and hyphens, at most 63 characters. The
    * operators add a timestamp when a job of that name exists, so reruns do not collide.
    */
-  private static final java.util.regex.Pattern JOB_NAME_OTHER = java.util.regex.Pattern.compile("[^A-Za-z0-9]+");
-  private static final java.util.regex.Pattern JOB_NAME_EDGES = java.util.regex.Pattern.compile("^-+|-+$");
-
   String jobName(Step step) {
-    String raw = JOB_NAME_EDGES.matcher(JOB_NAME_OTHER.matcher(file.pipeline.name() + "-" + step.id()).replaceAll("-"))
-        .replaceAll("");
+    String raw = hyphenated(file.pipeline.name() + "-" + step.id());
     if (raw.isEmpty()) {
       raw = "pipeshift-job";
     }
@@ -354,6 +350,25 @@ final class AirflowOperators {
       raw = raw.substring(raw.length() - 63).replaceAll("^-+", "");
     }
     return raw;
+  }
+
+  /** ASCII letters and digits kept, every other run of characters one hyphen, none at either end. */
+  private static String hyphenated(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean gap = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+        if (gap && out.length() > 0) {
+          out.append('-');
+        }
+        out.append(c);
+        gap = false;
+      } else {
+        gap = true;
+      }
+    }
+    return out.toString();
   }
 
   // ---- other AWS services ------------------------------------------------------------------------------

@@ -37,8 +37,20 @@ public sealed interface PyExpr {
     }
   }
 
-  /** A string literal with any content. */
-  record Str(String value) implements PyExpr {}
+  /**
+   * A string literal with any content. {@code literal} is its Python source, always computed here from
+   * {@code value} by {@link PyLiteral#string} (whatever a caller passes), once: layout prints a literal
+   * several times while it tries line breaks.
+   */
+  record Str(String value, String literal) implements PyExpr {
+    public Str {
+      literal = PyLiteral.string(value);
+    }
+
+    public Str(String value) {
+      this(value, null);
+    }
+  }
 
   /** {@code callee(arg, ..., key=value, ...)}. */
   record Call(PyExpr callee, List<PyExpr> args, List<Kwarg> kwargs) implements PyExpr {
@@ -272,7 +284,7 @@ public sealed interface PyExpr {
       } else if (e instanceof Code c) {
         out.append(c.code());
       } else if (e instanceof Str s) {
-        out.append(d == Dialect.JINJA ? PyLiteral.jinjaString(s.value()) : PyLiteral.string(s.value()));
+        out.append(d == Dialect.JINJA ? PyLiteral.jinjaString(s.value()) : s.literal());
       } else if (e instanceof Call c) {
         print(c.callee(), d, out, limit);
         out.append('(');

@@ -44,7 +44,21 @@ public final class PyLiteral {
    * fewer escapes (as black prefers).
    */
   public static String string(String text) {
+    if (isPlain(text)) {
+      return '"' + text + '"'; // nothing to escape: the common case, without a pass per character
+    }
     return quote(text, style(text));
+  }
+
+  /** Printable ASCII without backslash or double quote: the literal is the text in double quotes. */
+  private static boolean isPlain(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '\\' || c == '"') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Double quotes unless the text has more double than single quotes. */

@@ -39,12 +39,15 @@ final class AslIam {
         Map.of("StringEquals", Map.of("iam:PassedToService", service)));
   }
 
-  private final Map<String, Merged> byShape = new LinkedHashMap<>();
+  private final Map<Shape, Merged> byShape = new LinkedHashMap<>();
+
+  /** Statements with the same actions and condition merge into one (their resources are united). */
+  private record Shape(List<String> actions, Map<String, Object> condition) {}
 
   private record Merged(List<String> actions, Set<String> resources, Map<String, Object> condition) {}
 
   void add(Statement s) {
-    String shape = s.actions() + "|" + s.condition();
+    Shape shape = new Shape(s.actions(), s.condition());
     Merged m = byShape.computeIfAbsent(shape, k -> new Merged(s.actions(), new LinkedHashSet<>(), s.condition()));
     m.resources().addAll(s.resources());
   }

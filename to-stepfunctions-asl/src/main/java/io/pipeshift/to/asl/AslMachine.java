@@ -449,7 +449,7 @@ final class AslMachine {
       notes.add(AslNote.EXTENSION_APPLIED.at(s.id(), "copied " + String.join(", ", ext.keySet()) + " from the asl extension"));
     }
     next(state, k);
-    ctx.scope().states.put(name, state);
+    ctx.scope().states.put(name, CompactJson.shallow(state)); // finished (its catchers' targets are filled in later)
     grant(s, t.iam());
     account(s, t, retries, timeout);
     long events = taskEvents(t, retries);
