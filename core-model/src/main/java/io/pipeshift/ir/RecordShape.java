@@ -28,7 +28,6 @@ public final class RecordShape {
   private final Method[] accessors;
   private final Type[] genericTypes;
   private final Constructor<?> constructor;
-  private final int[] composite;
 
   private RecordShape(Class<?> type) {
     if (!type.isRecord()) {
@@ -45,31 +44,12 @@ public final class RecordShape {
       genericTypes[i] = components[i].getGenericType();
       types[i] = components[i].getType();
     }
-    this.composite = java.util.stream.IntStream.range(0, types.length).filter(i -> !isScalar(types[i])).toArray();
     try {
       this.constructor = type.getDeclaredConstructor(types);
       this.constructor.setAccessible(true);
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException("record " + type + " has no canonical constructor", e);
     }
-  }
-
-  /**
-   * Indexes of the components that can hold other objects (records, collections, optionals, interfaces), in
-   * declaration order: walks that look for values or nested steps need not read text, numbers, enums or times.
-   */
-  public int[] compositeComponents() {
-    return composite.clone();
-  }
-
-  /** {@link #compositeComponents()} without the copy, for the walks in this package. */
-  int[] compositeIndexes() {
-    return composite;
-  }
-
-  private static boolean isScalar(Class<?> t) {
-    return t.isPrimitive() || t.isEnum() || t == String.class || t == Boolean.class || t == Character.class
-        || Number.class.isAssignableFrom(t) || t.getName().startsWith("java.time.");
   }
 
   public static RecordShape of(Class<?> recordType) {

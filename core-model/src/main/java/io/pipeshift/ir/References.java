@@ -12,6 +12,58 @@ public final class References {
 
   private References() {}
 
+  /**
+   * Per record class, the components whose declared type can hold a value, a condition or a step: a walk
+   * need not read an image URI, a {@code List<String>} or an {@code Optional<Duration>}. Computed once per
+   * class from the generic types; anything typed as an interface other than a collection, or as
+   * {@code Object}, is read.
+   */
+  private static final ClassValue<int[]> VALUE_COMPONENTS = new ClassValue<>() {
+    @Override
+    protected int[] computeValue(Class<?> type) {
+      RecordShape shape = RecordShape.of(type);
+      return java.util.stream.IntStream.range(0, shape.size())
+          .filter(i -> mayHoldValues(shape.genericType(i), new java.util.HashSet<>()))
+          .toArray();
+    }
+  };
+
+  private static boolean mayHoldValues(java.lang.reflect.Type t, Set<Class<?>> visiting) {
+    if (t instanceof java.lang.reflect.ParameterizedType p && p.getRawType() instanceof Class<?> raw) {
+      java.lang.reflect.Type[] args = p.getActualTypeArguments();
+      if (java.util.Collection.class.isAssignableFrom(raw) || raw == Optional.class) {
+        return mayHoldValues(args[0], visiting);
+      }
+      if (Map.class.isAssignableFrom(raw)) {
+        return mayHoldValues(args[1], visiting);
+      }
+      return true;
+    }
+    if (!(t instanceof Class<?> c)) {
+      return true; // a wildcard or type variable: could be anything
+    }
+    if (c.isPrimitive() || c.isEnum() || c == String.class || c == Boolean.class || c == Character.class
+        || Number.class.isAssignableFrom(c) || c.getName().startsWith("java.time.")) {
+      return false;
+    }
+    if (Value.class.isAssignableFrom(c) || Condition.class.isAssignableFrom(c) || Step.class.isAssignableFrom(c)) {
+      return true;
+    }
+    if (c.isRecord()) {
+      if (!visiting.add(c)) {
+        return false; // already being looked at further up: its other components decide
+      }
+      RecordShape shape = RecordShape.of(c);
+      for (int i = 0; i < shape.size(); i++) {
+        if (mayHoldValues(shape.genericType(i), visiting)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return true; // Object, an interface such as StepSpec, a raw collection
+  }
+
   /** Values in the step's own fields (conditions included), not inside nested steps. */
   public static List<Value> ownValues(Step step) {
     List<Value> out = new ArrayList<>();
@@ -131,7 +183,7 @@ public final class References {
       opt.ifPresent(x -> walk(x, out, deep));
     } else if (o instanceof Record r) {
       RecordShape shape = RecordShape.of(r.getClass());
-      for (int i : shape.compositeIndexes()) {
+      for (int i : VALUE_COMPONENTS.get(r.getClass())) {
         walk(shape.get(r, i), out, deep);
       }
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A Python expression as a small tree, so that user text can only ever appear as a string literal
@@ -28,12 +27,22 @@ public sealed interface PyExpr {
 
   /** Fixed code written by the generator: numbers, None, True, dotted names. Never user text. */
   record Code(String code) implements PyExpr {
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.+-]+");
-
     public Code {
-      if (!SAFE.matcher(code).matches()) {
+      if (!isSafe(code)) {
         throw new IllegalArgumentException("not a fixed code fragment: " + code);
       }
+    }
+
+    /** One or more of {@code A-Z a-z 0-9 _ . + -}: no quote, space, bracket or operator can get in. */
+    private static boolean isSafe(String code) {
+      for (int i = 0; i < code.length(); i++) {
+        char c = code.charAt(i);
+        if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+            || c == '+' || c == '-')) {
+          return false;
+        }
+      }
+      return !code.isEmpty();
     }
   }
 
