@@ -177,7 +177,8 @@ final class PyCode {
   private void line(String text) {
     StringBuilder last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
     if (last == null || lastShared || last.length() + text.length() >= CHUNK) {
-      last = new StringBuilder(Math.max(256, text.length() + 1)); // grows up to CHUNK
+      // a writer's first chunk starts small (most writers hold a few lines), later ones at full size
+      last = new StringBuilder(Math.max(chunks.isEmpty() ? 256 : CHUNK, text.length() + 1));
       chunks.add(last);
       lastShared = false;
     }

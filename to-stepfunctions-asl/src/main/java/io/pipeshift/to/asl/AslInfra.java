@@ -27,11 +27,13 @@ final class AslInfra {
 
   private AslInfra() {}
 
-  static Map<String, String> companions(Pipeline pipeline, String machineName, boolean express,
-      Map<String, Object> definition, AslIam iam, List<FidelityNote> notes) {
-    Map<String, String> files = new LinkedHashMap<>();
-    files.put(machineName + ".state-machine.json", JsonText.write(stateMachine(pipeline, machineName, express, definition)));
-    files.put(machineName + ".role-policy.json", JsonText.write(iam.document()));
+  /**
+   * The companion files, made when first asked for (a convert without {@code --with-infra} never prints
+   * them, and the state machine file scans the whole definition for placeholders). The notes about
+   * triggers are added at once.
+   */
+  static java.util.function.Supplier<Map<String, String>> companions(Pipeline pipeline, String machineName,
+      boolean express, Map<String, Object> definition, AslIam iam, List<FidelityNote> notes) {
     List<Object> schedules = new ArrayList<>();
     List<Object> rules = new ArrayList<>();
     for (Trigger t : pipeline.triggers()) {
@@ -59,22 +61,30 @@ final class AslInfra {
     if (!schedules.isEmpty() || !rules.isEmpty()) {
       notes.add(AslNote.TRIGGERS_AS_COMPANION.at(null, schedules.size() + " EventBridge Scheduler schedule(s) and "
           + rules.size() + " EventBridge rule(s) start the state machine (written with --with-infra)"));
-      Map<String, Object> start = new LinkedHashMap<>();
-      start.put("Version", "2012-10-17");
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("Effect", "Allow");
-      s.put("Action", "states:StartExecution");
-      s.put("Resource", "arn:aws:states:*:*:stateMachine:" + machineName);
-      start.put("Statement", List.of(s));
-      files.put(machineName + ".trigger-role-policy.json", JsonText.write(start));
     }
-    if (!schedules.isEmpty()) {
-      files.put(machineName + ".schedules.json", JsonText.write(schedules));
-    }
-    if (!rules.isEmpty()) {
-      files.put(machineName + ".rules.json", JsonText.write(rules));
-    }
-    return files;
+    return () -> {
+      Map<String, String> files = new LinkedHashMap<>();
+      files.put(machineName + ".state-machine.json",
+          JsonText.write(stateMachine(pipeline, machineName, express, definition)));
+      files.put(machineName + ".role-policy.json", JsonText.write(iam.document()));
+      if (!schedules.isEmpty() || !rules.isEmpty()) {
+        Map<String, Object> start = new LinkedHashMap<>();
+        start.put("Version", "2012-10-17");
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("Effect", "Allow");
+        s.put("Action", "states:StartExecution");
+        s.put("Resource", "arn:aws:states:*:*:stateMachine:" + machineName);
+        start.put("Statement", List.of(s));
+        files.put(machineName + ".trigger-role-policy.json", JsonText.write(start));
+      }
+      if (!schedules.isEmpty()) {
+        files.put(machineName + ".schedules.json", JsonText.write(schedules));
+      }
+      if (!rules.isEmpty()) {
+        files.put(machineName + ".rules.json", JsonText.write(rules));
+      }
+      return files;
+    };
   }
 
   /** CreateStateMachine's fields (the definition itself is the main document). */

@@ -140,7 +140,7 @@ final class AslValues {
       return strings ? r.asString() : r;
     }
     if (tree instanceof Map<?, ?> m) {
-      Map<String, Object> out = new java.util.LinkedHashMap<>();
+      Map<String, Object> out = new java.util.LinkedHashMap<>((int) (m.size() / 0.75f) + 1); // never resized
       m.forEach((k, x) -> {
         Object t = toAsl(x, strings, problems);
         if (t instanceof AslValue r) {

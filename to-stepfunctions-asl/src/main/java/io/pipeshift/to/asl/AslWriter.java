@@ -54,9 +54,9 @@ final class AslWriter {
       notes.add(AslNote.HISTORY_LIMIT.at(null, "an execution may record " + built.events() + " events, more than the "
           + HISTORY_LIMIT + " a Standard workflow keeps; split the pipeline or use DISTRIBUTED Maps"));
     }
-    Map<String, String> companions = AslInfra.companions(pipeline, machine.machineName, express, built.definition(),
-        machine.iam, notes);
-    return new Output(new Translation<>(EmittedFiles.streamed(out -> JsonText.write(built.definition(), out), "json", () -> companions),
+    java.util.function.Supplier<Map<String, String>> companions = AslInfra.companions(pipeline, machine.machineName,
+        express, built.definition(), machine.iam, notes);
+    return new Output(new Translation<>(EmittedFiles.streamed(out -> JsonText.write(built.definition(), out), "json", companions),
         inDocumentOrder(pipeline, notes)), built.definition(), built.stepStates());
   }
 
