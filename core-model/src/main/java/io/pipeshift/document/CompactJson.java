@@ -75,6 +75,48 @@ public final class CompactJson {
     return (Map<String, Object>) of(tree);
   }
 
+  /**
+   * A JSON object being filled in, in insertion order (putting a key again replaces its value in place,
+   * as a {@code LinkedHashMap} does), then {@link #build() built} into a compact object without a second
+   * copy of the tree. For the small objects of payloads: {@code put} scans the keys.
+   */
+  public static final class ObjectBuilder extends AbstractMap<String, Object> {
+    private Object[] pairs;
+    private int used;
+
+    public ObjectBuilder(int expectedSize) {
+      pairs = new Object[2 * Math.max(1, expectedSize)];
+    }
+
+    @Override
+    public Object put(String key, Object value) {
+      java.util.Objects.requireNonNull(key, "key");
+      for (int i = 0; i < used; i += 2) {
+        if (pairs[i].equals(key)) {
+          Object old = pairs[i + 1];
+          pairs[i + 1] = value;
+          return old;
+        }
+      }
+      if (used == pairs.length) {
+        pairs = java.util.Arrays.copyOf(pairs, 2 * pairs.length);
+      }
+      pairs[used++] = key;
+      pairs[used++] = value;
+      return null;
+    }
+
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+      return build().entrySet();
+    }
+
+    /** The object as it is now, compact and immutable (later puts do not change it). */
+    public Map<String, Object> build() {
+      return new ObjectNode(java.util.Arrays.copyOf(pairs, used));
+    }
+  }
+
   /** A JSON object: keys at even, values at odd positions of one array. */
   static final class ObjectNode extends AbstractMap<String, Object> {
     private final Object[] pairs;

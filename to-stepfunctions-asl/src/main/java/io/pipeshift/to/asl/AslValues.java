@@ -3,6 +3,7 @@ package io.pipeshift.to.asl;
 import io.pipeshift.ir.Parameter;
 import io.pipeshift.ir.Pipeline;
 import io.pipeshift.ir.Value;
+import io.pipeshift.document.CompactJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ final class AslValues {
       return strings ? r.asString() : r;
     }
     if (tree instanceof Map<?, ?> m) {
-      Map<String, Object> out = new java.util.LinkedHashMap<>((int) (m.size() / 0.75f) + 1); // never resized
+      CompactJson.ObjectBuilder out = new CompactJson.ObjectBuilder(m.size());
       m.forEach((k, x) -> {
         Object t = toAsl(x, strings, problems);
         if (t instanceof AslValue r) {
@@ -149,7 +150,7 @@ final class AslValues {
           out.put(String.valueOf(k), t);
         }
       });
-      return out;
+      return out.build(); // payloads are finished here: held compactly until printed
     }
     if (tree instanceof List<?> l) {
       List<Object> items = new ArrayList<>();
