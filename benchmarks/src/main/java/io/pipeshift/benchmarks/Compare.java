@@ -186,6 +186,8 @@ public final class Compare {
   static Map<String, Object> scale(String[] sizes) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("max_heap_mib", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    out.put("garbage_collectors", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
     List<Map<String, Object>> rows = new ArrayList<>();
     PipelineReader reader = new PipelineReader();
     PipelineValidator validator = new PipelineValidator();
@@ -221,7 +223,8 @@ public final class Compare {
           m.put("yaml_bytes", text == null ? null : text.length());
           m.put("load_validate", load == null ? null : load.json());
           try {
-            Timing emit = time(() -> Inputs.print(target, p), 1);
+            // 100,000 steps: rounds of seconds; warm up for longer so the median is of compiled code
+            Timing emit = time(() -> Inputs.print(target, p), n >= 100_000 ? 10 : 1);
             m.put("emit", emit.json());
             m.put("convert_ms", load == null ? null : round(load.medianMs() + emit.medianMs()));
             System.err.printf("scale %s %d %s: load+validate %s ms, emit %.1f ms%n", shape, n, id,

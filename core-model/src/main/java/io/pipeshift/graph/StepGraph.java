@@ -41,21 +41,24 @@ public final class StepGraph {
       ids.add(s.id());
     }
     List<List<Integer>> preds = new ArrayList<>(steps.size());
+    // seenBy[j] == i: j is already a predecessor of i (one array for all steps; a bit set per step
+    // allocated up to the highest index, which made a 100,000-step chain allocate over a gigabyte)
+    int[] seenBy = new int[steps.size()];
+    Arrays.fill(seenBy, -1);
     for (int i = 0; i < steps.size(); i++) {
       Step s = steps.get(i);
-      BitSet seen = new BitSet();
-      List<Integer> p = new ArrayList<>();
+      List<Integer> p = new ArrayList<>(s.after().size());
       for (String a : s.after()) {
         Integer j = index.get(a);
-        if (j != null && j != i && !seen.get(j)) {
-          seen.set(j);
+        if (j != null && j != i && seenBy[j] != i) {
+          seenBy[j] = i;
           p.add(j);
         }
       }
       for (String r : References.referencedSteps(s)) {
         Integer j = index.get(r);
-        if (j != null && j != i && !seen.get(j)) {
-          seen.set(j);
+        if (j != null && j != i && seenBy[j] != i) {
+          seenBy[j] = i;
           p.add(j);
         }
       }

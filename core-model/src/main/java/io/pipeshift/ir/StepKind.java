@@ -84,13 +84,25 @@ public enum StepKind {
     return category != Category.CONTROL;
   }
 
-  public static StepKind of(StepSpec spec) {
-    for (StepKind k : values()) {
-      if (k.specType == spec.getClass()) {
-        return k;
+  /** Kind by spec class, looked up once per class (emitters ask for every step, several times). */
+  private static final ClassValue<StepKind> BY_SPEC = new ClassValue<>() {
+    @Override
+    protected StepKind computeValue(Class<?> type) {
+      for (StepKind k : values()) {
+        if (k.specType == type) {
+          return k;
+        }
       }
+      return null;
     }
-    throw new IllegalStateException("no kind for " + spec.getClass());
+  };
+
+  public static StepKind of(StepSpec spec) {
+    StepKind k = BY_SPEC.get(spec.getClass());
+    if (k == null) {
+      throw new IllegalStateException("no kind for " + spec.getClass());
+    }
+    return k;
   }
 
   public static Optional<StepKind> byYamlName(String name) {

@@ -18,7 +18,7 @@ public final class RequestTree {
       return renderer.apply(v);
     }
     if (tree instanceof Map<?, ?> m) {
-      Map<String, Object> out = new LinkedHashMap<>();
+      Map<String, Object> out = new LinkedHashMap<>((int) (m.size() / 0.75f) + 1); // sized once
       m.forEach((k, v) -> out.put(String.valueOf(k), render(v, renderer)));
       return out;
     }

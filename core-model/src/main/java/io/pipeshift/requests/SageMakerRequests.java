@@ -292,7 +292,7 @@ public final class SageMakerRequests {
 
   /** An insertion-ordered, mutable map from alternating keys and values. */
   static Map<String, Object> map(Object... kv) {
-    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> m = new LinkedHashMap<>((int) (kv.length / 2 / 0.75f) + 1); // sized once
     for (int i = 0; i < kv.length; i += 2) {
       m.put((String) kv[i], kv[i + 1]);
     }

@@ -260,14 +260,14 @@ public sealed interface PyExpr {
   }
 
   /**
-   * The expression on one line if that line has at most {@code maxChars} characters, else empty. Stops
-   * printing as soon as the limit is passed, so a layout that tries each level of a large tree on one line
-   * does not print the whole tree at every level.
+   * Appends the expression on one line to {@code out} and says whether {@code out} is then at most
+   * {@code limit} characters long. Stops printing as soon as the limit is passed (what was appended is
+   * then a truncated line), so a layout that tries each level of a large tree on one line does not print
+   * the whole tree at every level.
    */
-  default java.util.Optional<String> flatWithin(int maxChars) {
-    StringBuilder out = new StringBuilder(Math.min(maxChars, 256) + 16);
-    Printer.print(this, Dialect.PYTHON, out, maxChars);
-    return out.length() <= maxChars ? java.util.Optional.of(out.toString()) : java.util.Optional.empty();
+  default boolean appendWithin(StringBuilder out, int limit) {
+    Printer.print(this, Dialect.PYTHON, out, limit);
+    return out.length() <= limit;
   }
 
   /** Prints expressions on one line. */

@@ -17,6 +17,9 @@ final class PyLayout {
 
   private PyLayout() {}
 
+  /** The line being tried by {@link #fitting}, reused: a large DAG tries millions of lines. */
+  private static final ThreadLocal<StringBuilder> SCRATCH = ThreadLocal.withInitial(() -> new StringBuilder(256));
+
   /** The lines of {@code prefix + expr + suffix} at {@code indent} columns (indentation included). */
   static List<String> lines(int indent, String prefix, PyExpr expr, String suffix) {
     List<String> out = new ArrayList<>();
@@ -25,12 +28,12 @@ final class PyLayout {
   }
 
   private static void layout(int indent, String prefix, PyExpr expr, String suffix, List<String> out) {
-    String pad = " ".repeat(indent);
-    java.util.Optional<String> oneLine = fitting(indent, prefix, expr, suffix);
-    if (oneLine.isPresent()) {
-      out.add(pad + oneLine.get());
+    String oneLine = fitting(indent, prefix, expr, suffix);
+    if (oneLine != null) {
+      out.add(oneLine);
       return;
     }
+    String pad = " ".repeat(indent);
     if (expr instanceof PyExpr.Call c && c.args().isEmpty() && c.kwargs().isEmpty()) {
       if (c.callee() instanceof PyExpr.Call) {
         layout(indent, prefix, c.callee(), "()" + suffix, out);
@@ -112,18 +115,27 @@ final class PyLayout {
   }
 
   /**
-   * {@code prefix + expr + suffix} when it fits on one line at {@code indent}. A line of more than twice
-   * the room in characters cannot fit (a character takes at least one column and at most two chars), so the expression is printed
-   * only up to that length: trying every level of a deep tree stays linear in the size of the tree.
+   * The line {@code prefix + expr + suffix} at {@code indent} (indentation included) when it fits, else
+   * null. A line of more than twice the room in characters cannot fit (a character takes at least one
+   * column and at most two chars), so the expression is printed only up to that length: trying every level
+   * of a deep tree stays linear in the size of the tree.
    */
-  private static java.util.Optional<String> fitting(int indent, String prefix, PyExpr expr, String suffix) {
+  private static String fitting(int indent, String prefix, PyExpr expr, String suffix) {
     int room = WIDTH - indent - width(prefix) - width(suffix);
     if (room < 0) {
-      return java.util.Optional.empty();
+      return null;
     }
-    return expr.flatWithin(2 * room)
-        .map(f -> prefix + f + suffix)
-        .filter(line -> indent + width(line) <= WIDTH);
+    StringBuilder line = SCRATCH.get();
+    line.setLength(0);
+    for (int i = 0; i < indent; i++) {
+      line.append(' ');
+    }
+    line.append(prefix);
+    if (!expr.appendWithin(line, line.length() + 2 * room)) {
+      return null;
+    }
+    line.append(suffix);
+    return width(line) <= WIDTH ? line.toString() : null;
   }
 
   /** An operand of a broken operator chain: parenthesised when it is an operator itself. */
@@ -143,10 +155,10 @@ final class PyLayout {
   }
 
   /** Display width as ruff measures it: East Asian wide and fullwidth characters count two columns. */
-  static int width(String s) {
+  static int width(CharSequence s) {
     int w = 0;
     for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
+      int cp = Character.codePointAt(s, i);
       i += Character.charCount(cp);
       w += wide(cp) ? 2 : 1;
     }

@@ -136,12 +136,19 @@ public final class PyNames {
   private static final java.util.regex.Pattern EDGE_UNDERSCORES = java.util.regex.Pattern.compile("^_+|_+$");
 
   public static String sanitize(String suggestion) {
-    String ascii = Normalizer.normalize(suggestion, Normalizer.Form.NFKD);
-    ascii = MARKS.matcher(ascii).replaceAll("");
-    ascii = CAMEL_HUMP.matcher(ascii).replaceAll("$1_$2");
-    ascii = ACRONYM_END.matcher(ascii).replaceAll("$1_$2");
-    String snake = OTHER.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("_");
-    snake = EDGE_UNDERSCORES.matcher(snake).replaceAll("");
+    String snake;
+    if (isLowerSnakeOrKebab(suggestion)) {
+      snake = underscored(suggestion); // the common case (step ids): no case or accents to handle
+    } else {
+      String ascii = suggestion;
+      if (!suggestion.chars().allMatch(c -> c < 0x80)) { // ASCII has nothing to decompose
+        ascii = MARKS.matcher(Normalizer.normalize(suggestion, Normalizer.Form.NFKD)).replaceAll("");
+      }
+      ascii = CAMEL_HUMP.matcher(ascii).replaceAll("$1_$2");
+      ascii = ACRONYM_END.matcher(ascii).replaceAll("$1_$2");
+      snake = OTHER.matcher(ascii.toLowerCase(Locale.ROOT)).replaceAll("_");
+      snake = EDGE_UNDERSCORES.matcher(snake).replaceAll("");
+    }
     if (snake.isEmpty()) {
       snake = "task";
     }
@@ -152,6 +159,35 @@ public final class PyNames {
       snake = snake.substring(0, MAX_LENGTH).replaceAll("_+$", "");
     }
     return snake;
+  }
+
+  private static boolean isLowerSnakeOrKebab(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Each run of underscores and hyphens one underscore, none at either end (what the general path does). */
+  private static String underscored(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean gap = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '_' || c == '-') {
+        gap = true;
+      } else {
+        if (gap && out.length() > 0) {
+          out.append('_');
+        }
+        out.append(c);
+        gap = false;
+      }
+    }
+    return out.toString();
   }
 
   private String unique(String base) {

@@ -21,6 +21,19 @@ class PyNamesTest {
     assertEquals("cafe", n.newName("Café").identifier());
     assertEquals("n2nd_step", n.newName("2nd step").identifier());
     assertEquals("task", n.newName("---").identifier());
+    assertEquals("a_b_c", n.newName("--a--b__c-").identifier());
+    assertEquals("n0_x", n.newName("0-x").identifier());
+  }
+
+  @Test
+  void lowerCaseIdsTakeTheShortPathToTheSameNameAsTheGeneralRule() {
+    // the same ids with one upper-case letter added at the end go through the general (regex) rule
+    for (String id : new String[] {"step-0", "a__b", "-lead", "trail_", "x-y_z", "9lives", "a-b-c-d"}) {
+      String viaGeneral = PyNames.sanitize(id + "Q");
+      String viaShort = PyNames.sanitize(id);
+      assertEquals(viaGeneral.endsWith("_q") ? viaGeneral.substring(0, viaGeneral.length() - 2)
+          : viaGeneral.substring(0, viaGeneral.length() - 1), viaShort, id);
+    }
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.pipeshift.ir.RetryPolicy;
 import io.pipeshift.ir.Step;
 import io.pipeshift.ir.StepKind;
 import io.pipeshift.ir.StepTree;
+import io.pipeshift.ir.Value;
 import io.pipeshift.ir.kinds.ConditionSpec;
 import io.pipeshift.ir.kinds.ForEachSpec;
 import io.pipeshift.time.Durations;
@@ -163,8 +164,18 @@ final class SageMakerPlacement {
 
   private List<String> dependsOn(Step s, StepGraph graph, Scope scope, List<String> entryDeps) {
     Set<String> own = new LinkedHashSet<>();
-    References.ownValues(s).forEach(v -> v.referencedSteps().stream().filter(graph::contains).forEach(own::add));
-    s.after().stream().filter(graph::contains).forEach(own::add);
+    for (Value v : References.ownValues(s)) {
+      for (String r : v.referencedSteps()) {
+        if (graph.contains(r)) {
+          own.add(r);
+        }
+      }
+    }
+    for (String a : s.after()) {
+      if (graph.contains(a)) {
+        own.add(a);
+      }
+    }
     // A container's nested steps read outputs too. SageMaker sees those references only in the nested
     // steps, which does not hold back the container's other steps, so the container depends on them
     // itself (unless they are upstream of what it already waits for). Steps the rejoin pass moved in
