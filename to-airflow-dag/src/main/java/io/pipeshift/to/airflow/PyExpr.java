@@ -254,6 +254,9 @@ public sealed interface PyExpr {
 
   /** The expression on one line, in the given dialect. */
   default String flat(Dialect dialect) {
+    if (this instanceof Str s && dialect == Dialect.PYTHON) {
+      return s.literal(); // already printed once
+    }
     StringBuilder out = new StringBuilder();
     Printer.print(this, dialect, out);
     return out.toString();
