@@ -81,11 +81,12 @@ public final class Compare {
       blackhole(work.get());
       last = System.nanoTime() - t0;
       warm++;
-      if (last > 3_000_000_000L) {
-        break; // slow rounds: one warm-up round is enough
+      if (last > 3_000_000_000L && System.nanoTime() >= warmEnd) {
+        break; // slow rounds: warm up no longer than asked
       }
     }
-    int minRounds = last > 3_000_000_000L ? 1 : 5;
+    // slow rounds are measured once, or three times when a long warm-up was asked for (100,000 steps)
+    int minRounds = last <= 3_000_000_000L ? 5 : warmSeconds >= 10 ? 3 : 1;
     List<Double> rounds = new ArrayList<>();
     long measureEnd = System.nanoTime() + 2_000_000_000L;
     while (rounds.size() < minRounds || (System.nanoTime() < measureEnd && rounds.size() < 200)) {
