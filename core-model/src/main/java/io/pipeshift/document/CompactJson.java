@@ -180,24 +180,7 @@ public final class CompactJson {
       return new AbstractSet<>() {
         @Override
         public Iterator<String> iterator() {
-          return new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-              return next < pairs.length;
-            }
-
-            @Override
-            public String next() {
-              if (next >= pairs.length) {
-                throw new NoSuchElementException();
-              }
-              String key = (String) pairs[next];
-              next += 2;
-              return key;
-            }
-          };
+          return new Pairs<>(i -> (String) pairs[i]);
         }
 
         @Override
@@ -212,6 +195,31 @@ public final class CompactJson {
       };
     }
 
+    /** Iterates over the pairs: {@code at} makes the element from the position of a key. */
+    private final class Pairs<T> implements Iterator<T> {
+      private final java.util.function.IntFunction<T> at;
+      private int next;
+
+      Pairs(java.util.function.IntFunction<T> at) {
+        this.at = at;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next < pairs.length;
+      }
+
+      @Override
+      public T next() {
+        if (next >= pairs.length) {
+          throw new NoSuchElementException();
+        }
+        T element = at.apply(next);
+        next += 2;
+        return element;
+      }
+    }
+
     @Override
     public Set<Map.Entry<String, Object>> entrySet() {
       return new AbstractSet<>() {
@@ -222,24 +230,7 @@ public final class CompactJson {
 
         @Override
         public Iterator<Map.Entry<String, Object>> iterator() {
-          return new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-              return next < pairs.length;
-            }
-
-            @Override
-            public Map.Entry<String, Object> next() {
-              if (next >= pairs.length) {
-                throw new NoSuchElementException();
-              }
-              Map.Entry<String, Object> e = new SimpleImmutableEntry<>((String) pairs[next], pairs[next + 1]);
-              next += 2;
-              return e;
-            }
-          };
+          return new Pairs<>(i -> new SimpleImmutableEntry<>((String) pairs[i], pairs[i + 1]));
         }
       };
     }

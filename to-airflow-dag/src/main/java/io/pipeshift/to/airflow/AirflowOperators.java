@@ -354,21 +354,7 @@ final class AirflowOperators {
 
   /** ASCII letters and digits kept, every other run of characters one hyphen, none at either end. */
   private static String hyphenated(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    boolean gap = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-        if (gap && out.length() > 0) {
-          out.append('-');
-        }
-        out.append(c);
-        gap = false;
-      } else {
-        gap = true;
-      }
-    }
-    return out.toString();
+    return PyNames.collapse(text, c -> c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9', '-');
   }
 
   // ---- other AWS services ------------------------------------------------------------------------------

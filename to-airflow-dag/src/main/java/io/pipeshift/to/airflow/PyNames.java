@@ -173,19 +173,27 @@ public final class PyNames {
 
   /** Each run of underscores and hyphens one underscore, none at either end (what the general path does). */
   private static String underscored(String s) {
-    StringBuilder out = new StringBuilder(s.length());
+    return collapse(s, c -> c != '_' && c != '-', '_');
+  }
+
+  /**
+   * The characters {@code kept} accepts, in order, with every run of other characters between two of them
+   * replaced by one {@code separator} and none at either end.
+   */
+  static String collapse(String text, java.util.function.IntPredicate kept, char separator) {
+    StringBuilder out = new StringBuilder(text.length());
     boolean gap = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '_' || c == '-') {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!kept.test(c)) {
         gap = true;
-      } else {
-        if (gap && out.length() > 0) {
-          out.append('_');
-        }
-        out.append(c);
-        gap = false;
+        continue;
       }
+      if (gap && out.length() > 0) {
+        out.append(separator);
+      }
+      out.append(c);
+      gap = false;
     }
     return out.toString();
   }
