@@ -29,8 +29,8 @@ public final class CompactJson {
    * run-time values an emitter puts in its tree) is kept as it is. Already compact parts are shared.
    */
   public static Object of(Object tree) {
-    if (tree instanceof ObjectNode || tree instanceof ArrayNode) {
-      return tree;
+    if (tree instanceof ObjectNode o && o.deep || tree instanceof ArrayNode) {
+      return tree; // deep-immutable already: shared, not copied
     }
     if (tree instanceof Map<?, ?> m) {
       Object[] pairs = new Object[2 * m.size()];
@@ -39,7 +39,7 @@ public final class CompactJson {
         pairs[i++] = String.valueOf(e.getKey());
         pairs[i++] = of(e.getValue());
       }
-      return new ObjectNode(pairs);
+      return new ObjectNode(pairs, true);
     }
     if (tree instanceof List<?> l) {
       Object[] items = new Object[l.size()];
@@ -66,7 +66,7 @@ public final class CompactJson {
       pairs[i++] = e.getKey();
       pairs[i++] = e.getValue();
     }
-    return new ObjectNode(pairs);
+    return new ObjectNode(pairs, false);
   }
 
   /** {@link #of(Object)} for a JSON object. */
@@ -111,18 +111,25 @@ public final class CompactJson {
       return build().entrySet();
     }
 
-    /** The object as it is now, compact and immutable (later puts do not change it). */
+    /** The object as it is now, deeply compact and immutable (later puts do not change it). */
     public Map<String, Object> build() {
-      return new ObjectNode(java.util.Arrays.copyOf(pairs, used));
+      Object[] copy = java.util.Arrays.copyOf(pairs, used);
+      for (int i = 1; i < copy.length; i += 2) {
+        copy[i] = of(copy[i]); // values that are already compact are shared
+      }
+      return new ObjectNode(copy, true);
     }
   }
 
   /** A JSON object: keys at even, values at odd positions of one array. */
   static final class ObjectNode extends AbstractMap<String, Object> {
     private final Object[] pairs;
+    /** False for a {@link #shallow} copy, whose nested maps and lists may still change. */
+    private final boolean deep;
 
-    private ObjectNode(Object[] pairs) {
+    private ObjectNode(Object[] pairs, boolean deep) {
       this.pairs = pairs;
+      this.deep = deep;
     }
 
     @Override

@@ -69,6 +69,9 @@ class CompactJsonTest {
     Map<String, Object> compact = CompactJson.shallow(state);
     catcher.put("Next", "Handler");
     assertTrue(JsonText.write(compact).contains("\"Next\": \"Handler\""));
+    Map<String, Object> frozen = CompactJson.object(compact);
+    catcher.put("Later", true);
+    assertFalse(JsonText.write(frozen).contains("Later"), "a deep copy of a shallow copy is copied, not shared");
   }
 
   @Test
