@@ -1,5 +1,6 @@
 package io.pipeshift.to.sagemaker;
 
+import io.pipeshift.document.CompactJson;
 import io.pipeshift.fidelity.FidelityNote;
 import io.pipeshift.graph.StepGraph;
 import io.pipeshift.ir.CatchClause;
@@ -14,7 +15,6 @@ import io.pipeshift.ir.Value;
 import io.pipeshift.ir.kinds.ConditionSpec;
 import io.pipeshift.ir.kinds.ForEachSpec;
 import io.pipeshift.time.Durations;
-import io.pipeshift.document.CompactJson;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;

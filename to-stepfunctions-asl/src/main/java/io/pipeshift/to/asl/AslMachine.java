@@ -1,5 +1,6 @@
 package io.pipeshift.to.asl;
 
+import io.pipeshift.document.CompactJson;
 import io.pipeshift.fidelity.FidelityNote;
 import io.pipeshift.graph.ErrorPaths;
 import io.pipeshift.graph.SeriesParallelDecomposition;
@@ -24,7 +25,6 @@ import io.pipeshift.ir.kinds.StartSageMakerPipelineSpec;
 import io.pipeshift.ir.kinds.WaitSpec;
 import io.pipeshift.time.Durations;
 import java.time.Duration;
-import io.pipeshift.document.CompactJson;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package io.pipeshift.to.asl;
 
+import io.pipeshift.document.CompactJson;
 import io.pipeshift.ir.Parameter;
 import io.pipeshift.ir.Pipeline;
 import io.pipeshift.ir.Value;
-import io.pipeshift.document.CompactJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
